@@ -1,0 +1,64 @@
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// An authorization, consent or legal fact that a request can carry.
+    ///
+    /// A request lists those it has; a deny of kind
+    /// [`DenyKind::NeedsAuthorization`](crate::DenyKind) names those it
+    /// lacks, so the caller knows what would change the answer.
+    ///
+    /// ```
+    /// use vianet_privacy::{Authorization, AuthorizationSet};
+    ///
+    /// let have = AuthorizationSet::of(&[Authorization::CustomerDirection]);
+    /// assert!(have.contains(Authorization::CustomerDirection));
+    /// assert!(!have.contains(Authorization::ExplicitConsent));
+    /// ```
+    pub enum Authorization / AuthorizationSet(u16) : "authorization" {
+        /// The customer directed this ("except as you direct").
+        CustomerDirection = "customer_direction" { en: "the customer's direction", zh: "客户的指示" },
+        /// The customer agreement describes this.
+        CustomerAgreement = "customer_agreement" { en: "the customer agreement", zh: "客户协议" },
+        /// The customer's express (explicit) consent.
+        ExplicitConsent = "explicit_consent" { en: "the customer's express consent", zh: "客户的明示同意" },
+        /// Consent obtained in advance after customer support explained the
+        /// relevant information.
+        PriorConsentAfterExplanation = "prior_consent_after_explanation" {
+            en: "prior consent obtained after explaining the relevant information",
+            zh: "说明相关信息后取得的事先同意"
+        },
+        /// The customer's authorization to transfer Personal Data overseas.
+        OverseasTransferAuthorization = "overseas_transfer_authorization" {
+            en: "the customer's authorization to transfer data overseas",
+            zh: "客户对境外传输的授权"
+        },
+        /// The customer's contact preferences allow this contact.
+        ContactPreferences = "contact_preferences" {
+            en: "contact preferences that allow this contact",
+            zh: "允许此类联系的联系偏好设置"
+        },
+        /// The customer's permission for Remote Access.
+        RemoteAccessPermission = "remote_access_permission" {
+            en: "the customer's permission for Remote Access",
+            zh: "客户对远程访问的许可"
+        },
+        /// Applicable laws and regulations require this.
+        LegalRequirement = "legal_requirement" {
+            en: "a requirement of applicable laws and regulations",
+            zh: "适用法律法规的要求"
+        },
+        /// Applicable law prohibits notifying the customer.
+        LegalProhibitionOnNotice = "legal_prohibition_on_notice" {
+            en: "a legal prohibition on notifying the customer",
+            zh: "法律禁止通知客户"
+        },
+        /// The customer's prior written instruction (for answering its end
+        /// users' requests).
+        PriorWrittenInstruction = "prior_written_instruction" {
+            en: "the customer's prior written instruction",
+            zh: "客户事先的书面指示"
+        },
+        /// A guardian's consent for a minor under 18.
+        GuardianConsent = "guardian_consent" { en: "a guardian's consent", zh: "监护人的同意" },
+    }
+}

@@ -1,0 +1,261 @@
+use crate::vocabulary::vocabulary;
+use crate::Section;
+
+vocabulary! {
+    /// A clause of the statement: the sentence (or sentences) that a rule
+    /// encodes.
+    ///
+    /// Every allow and every deny names the clause that decides it. The
+    /// catalog gives each clause's [`Section`], a short title in English and
+    /// Chinese ([`ClauseId::label`]) and the passage of the statement it
+    /// encodes ([`ClauseId::passage`]). `docs/clauses.md` maps each clause to
+    /// its rule and its tests.
+    ///
+    /// ```
+    /// use vianet_privacy::{ClauseId, Section};
+    ///
+    /// let clause = ClauseId::PaymentSecurityCodeNotRetained;
+    /// assert_eq!(clause.section(), Section::PaymentData);
+    /// assert!(clause.passage().contains("security code"));
+    /// ```
+    pub enum ClauseId / ClauseSet(u128) : "clause" {
+        /// Who the statement covers and which services.
+        Scope = "scope" { en: "Scope of the statement", zh: "本声明的适用范围" },
+        /// Third-party products are governed by their own statements.
+        OtherProductsGovernedByTheirPolicies = "other_products_governed_by_their_policies" {
+            en: "Other products follow their own privacy statements",
+            zh: "其他产品适用其自身的隐私声明"
+        },
+        /// Data processed on behalf of the customer; end users ask their
+        /// provider.
+        EndUserNotice = "end_user_notice" { en: "Notice to End Users", zh: "致最终用户的通知" },
+        /// Definition of Personal Data.
+        PersonalDataDefinition = "personal_data_definition" { en: "Definition of Personal Data", zh: "个人数据的定义" },
+        /// Definition of Sensitive Personal Data.
+        SensitivePersonalDataDefinition = "sensitive_personal_data_definition" {
+            en: "Definition of Sensitive Personal Data",
+            zh: "敏感个人数据的定义"
+        },
+        /// Collection or use beyond the stated scope needs express consent.
+        UseBeyondStatedScope = "use_beyond_stated_scope" {
+            en: "Use beyond the stated scope needs express consent",
+            zh: "超出声明范围的使用须取得明示同意"
+        },
+        /// Registration data from the website, events and surveys.
+        RegistrationData = "registration_data" { en: "Registration data", zh: "注册数据" },
+        /// Customer Data is used only to provide the services and for
+        /// compatible purposes.
+        CustomerDataUse = "customer_data_use" { en: "Use of Customer Data", zh: "客户数据的使用" },
+        /// Customer Data is stored only in China.
+        CustomerDataStoredInChina = "customer_data_stored_in_china" {
+            en: "Customer Data is stored only in China",
+            zh: "客户数据仅存储于中国境内"
+        },
+        /// Overseas access to Customer Data only to troubleshoot, supervised.
+        CustomerDataOverseasAccess = "customer_data_overseas_access" {
+            en: "Overseas access to Customer Data for troubleshooting",
+            zh: "为排除故障从境外访问客户数据"
+        },
+        /// Uses of Administrator Data.
+        AdministratorDataUse = "administrator_data_use" { en: "Use of Administrator Data", zh: "管理员数据的使用" },
+        /// Service communications that cannot be unsubscribed.
+        AdministratorServiceCommunications = "administrator_service_communications" {
+            en: "Service communications to administrators",
+            zh: "向管理员发送服务通知"
+        },
+        /// Contact about third-party inquiries.
+        AdministratorThirdPartyInquiries = "administrator_third_party_inquiries" {
+            en: "Contact about third-party inquiries",
+            zh: "就第三方询问联系您"
+        },
+        /// Contact about other offers, subject to contact preferences.
+        AdministratorOtherOffers = "administrator_other_offers" {
+            en: "Offers and feedback requests, subject to contact preferences",
+            zh: "根据联系偏好发送其他产品信息或征求反馈"
+        },
+        /// Real-name management under law.
+        RealNameManagement = "real_name_management" { en: "Real-name management", zh: "实名管理" },
+        /// Verifying real-name data with agencies.
+        RealNameVerification = "real_name_verification" {
+            en: "Verification with agencies that legally store the data",
+            zh: "向依法存储数据的机构核验"
+        },
+        /// Uses of Payment Data.
+        PaymentDataUse = "payment_data_use" { en: "Use of Payment Data", zh: "支付数据的使用" },
+        /// Storing authenticated Payment Data for future transactions.
+        PaymentDataStorage = "payment_data_storage" {
+            en: "Storing authenticated Payment Data",
+            zh: "存储经认证的支付数据"
+        },
+        /// The security code is never retained.
+        PaymentSecurityCodeNotRetained = "payment_security_code_not_retained" {
+            en: "The security code is not retained",
+            zh: "不保留支付工具的安全码"
+        },
+        /// Uses of Support Data.
+        SupportDataUse = "support_data_use" { en: "Use of Support Data", zh: "支持数据的使用" },
+        /// Remote Access with permission.
+        SupportRemoteAccess = "support_remote_access" { en: "Remote Access with permission", zh: "经许可的远程访问" },
+        /// Recording and monitoring of support sessions.
+        SupportRecording = "support_recording" { en: "Recording of support sessions", zh: "支持会话的录制和监控" },
+        /// Support questionnaires, with unsubscribe.
+        SupportSurvey = "support_survey" { en: "Support questionnaires", zh: "支持问卷调查" },
+        /// Uses of Cookies and similar technologies.
+        CookiesUse = "cookies_use" { en: "Use of Cookies", zh: "Cookies 的使用" },
+        /// Third-party Cookies for services on 21Vianet's behalf.
+        CookiesThirdParty = "cookies_third_party" {
+            en: "Cookies set by third parties on our behalf",
+            zh: "代表我们提供服务的第三方设置的 Cookies"
+        },
+        /// The user may refuse or manage Cookies.
+        CookiesUserControl = "cookies_user_control" { en: "Refusing or managing Cookies", zh: "拒绝或管理 Cookies" },
+        /// Local software collects data to provide the requested service.
+        LocalSoftwareCollection = "local_software_collection" {
+            en: "Data collected by local software",
+            zh: "本地软件收集的数据"
+        },
+        /// Local agents' diagnostic data.
+        LocalSoftwareDiagnostics = "local_software_diagnostics" {
+            en: "Diagnostic data from local agents",
+            zh: "本地代理的诊断数据"
+        },
+        /// Personal Data stored in China; overseas transfer upon
+        /// authorization or by law.
+        PersonalDataStoredInChina = "personal_data_stored_in_china" {
+            en: "Personal Data is stored in China",
+            zh: "个人数据存储于中国境内"
+        },
+        /// No disclosure to third parties except as directed, agreed, stated
+        /// or required by law.
+        SharingGeneral = "sharing_general" {
+            en: "No disclosure to third parties without a basis",
+            zh: "除非有依据，不向第三方披露"
+        },
+        /// Suppliers and subcontractors on 21Vianet's behalf.
+        SharingSuppliers = "sharing_suppliers" {
+            en: "Suppliers and subcontractors acting on our behalf",
+            zh: "代表我们提供服务的供应商和分包商"
+        },
+        /// Overseas supplier access to Personal Data needs prior consent.
+        SharingOverseasSupplierConsent = "sharing_overseas_supplier_consent" {
+            en: "Overseas supplier access to Personal Data needs prior consent",
+            zh: "境外供应商访问个人数据须事先同意"
+        },
+        /// Customer Data disclosed to a third party only when strictly
+        /// necessary, with advance notice.
+        SharingCustomerDataDisclosure = "sharing_customer_data_disclosure" {
+            en: "Disclosing Customer Data with advance notice",
+            zh: "披露客户数据前事先通知"
+        },
+        /// Basic contact data to a complainant.
+        SharingComplainant = "sharing_complainant" {
+            en: "Basic contact data to a complainant",
+            zh: "向投诉方提供基本联系数据"
+        },
+        /// Fraud prevention and payment processing third parties.
+        SharingFraudAndPayment = "sharing_fraud_and_payment" {
+            en: "Third parties for fraud prevention and payments",
+            zh: "用于防范欺诈和处理支付的第三方"
+        },
+        /// Third Party Offerings the customer chose.
+        SharingThirdPartyOfferings = "sharing_third_party_offerings" {
+            en: "Third Party Offerings",
+            zh: "第三方产品"
+        },
+        /// Transfers in mergers, acquisitions and reorganizations.
+        SharingCorporateTransactions = "sharing_corporate_transactions" {
+            en: "Acquisitions, mergers and reorganizations",
+            zh: "收购、合并和重组"
+        },
+        /// The six circumstances needing no explicit instruction.
+        SharingSixCircumstances = "sharing_six_circumstances" {
+            en: "Circumstances needing no explicit instruction",
+            zh: "无需取得明确指示的情形"
+        },
+        /// Security measures such as encryption.
+        ProtectionSecurityMeasures = "protection_security_measures" {
+            en: "Security measures such as encryption",
+            zh: "加密等安全措施"
+        },
+    }
+}
+
+impl ClauseId {
+    /// The section of the statement the clause belongs to.
+    pub const fn section(self) -> Section {
+        use ClauseId::*;
+        match self {
+            Scope | OtherProductsGovernedByTheirPolicies | EndUserNotice => Section::Introduction,
+            PersonalDataDefinition | SensitivePersonalDataDefinition | UseBeyondStatedScope | RegistrationData => {
+                Section::Collection
+            }
+            CustomerDataUse | CustomerDataStoredInChina | CustomerDataOverseasAccess => Section::CustomerData,
+            AdministratorDataUse
+            | AdministratorServiceCommunications
+            | AdministratorThirdPartyInquiries
+            | AdministratorOtherOffers => Section::AdministratorData,
+            RealNameManagement | RealNameVerification => Section::RealNameAuthenticationData,
+            PaymentDataUse | PaymentDataStorage | PaymentSecurityCodeNotRetained => Section::PaymentData,
+            SupportDataUse | SupportRemoteAccess | SupportRecording | SupportSurvey => Section::SupportData,
+            CookiesUse | CookiesThirdParty | CookiesUserControl => Section::Cookies,
+            LocalSoftwareCollection | LocalSoftwareDiagnostics => Section::LocalSoftware,
+            PersonalDataStoredInChina => Section::Storage,
+            SharingGeneral
+            | SharingSuppliers
+            | SharingOverseasSupplierConsent
+            | SharingCustomerDataDisclosure
+            | SharingComplainant
+            | SharingFraudAndPayment
+            | SharingThirdPartyOfferings
+            | SharingCorporateTransactions
+            | SharingSixCircumstances => Section::Sharing,
+            ProtectionSecurityMeasures => Section::Protection,
+        }
+    }
+
+    /// The passage of the statement (English text) that the clause encodes.
+    pub const fn passage(self) -> &'static str {
+        use ClauseId::*;
+        match self {
+            Scope => "This Privacy Statement applies to the use of the Online Services and any other 21Vianet services that display or link to this Privacy Statement.",
+            OtherProductsGovernedByTheirPolicies => "Your use of other products and services, and any data you provide to a third party is governed by their privacy statements and policies.",
+            EndUserNotice => "Any data 21Vianet collects or handles in such circumstances is processed by us on behalf of our customer, who controls the collection and use of the data. End users should direct privacy-related requests to the entity providing them with service.",
+            PersonalDataDefinition => "Personal Data refers to all kinds of data recorded via electronic means or otherwise that can be used to identify a particular natural person or to reflect the particular natural person's activities, whether on its own or combined with other data.",
+            SensitivePersonalDataDefinition => "Sensitive Personal Data is a subset of Personal Data that can easily lead to damage of personal reputation, physical and mental health, or discriminatory treatment, and may endanger the safety of people and property if it is revealed, illegally provided, or abused.",
+            UseBeyondStatedScope => "If we collect your Personal Data beyond the scope of the following statement, or use your Personal Data beyond the scope directly or reasonably associated with the stated purpose at the time of collection, we will inform you again and obtain your express consent before collecting or using your Personal Data.",
+            RegistrationData => "Personal Data may include … the registration data you submit on our website, in our marketing events, or for any survey or questionnaire.",
+            CustomerDataUse => "We only use Customer Data to provide the Online Services and for purposes compatible with providing the Online Services. This may include improvement of underlying technology, troubleshooting aimed at preventing, detecting and repairing problems affecting the operation of the Online Services and the improvement of features that involve the detection of, and protection against, emerging and evolving threats to the user (such as malware or spam).",
+            CustomerDataStoredInChina => "Customer Data will only be stored in data centers located in China.",
+            CustomerDataOverseasAccess => "In limited circumstances, when it is necessary to troubleshoot customer support incidents or solve technical problems, 21Vianet may authorize an affiliate, supplier, or subcontractor located outside the territory of China to access the Customer Data according to applicable laws and regulations. 21Vianet will supervise such access and terminate such access when the problem is resolved in accordance with applicable laws and regulations.",
+            AdministratorDataUse => "We use Administrator Data to complete the transactions you request, administer your account, improve the Online Services, and detect and prevent fraud.",
+            AdministratorServiceCommunications => "We may contact you to provide information about new subscriptions, billing and important updates about the Online Services, including information about security or other technical issues. … You will not be able to unsubscribe from these communications during the reasonable period within or after the Online Services.",
+            AdministratorThirdPartyInquiries => "We may also contact you regarding third-party inquiries we receive regarding your use of the Online Services, as described in your customer agreement.",
+            AdministratorOtherOffers => "Subject to your contact preferences, you may also be contacted, by phone or e-mail, regarding information and offers about other products and services or to request your feedback. You may manage your contact preferences or unsubscribe such communications in your account profile for the applicable Online Service.",
+            RealNameManagement => "We implement real-name management in accordance with applicable laws and regulations. Real-Name Authentication Data refers to your business license, administrator's mobile phone number, or the scanned copy of ID card provided by you during real-name authentication.",
+            RealNameVerification => "In order to verify the accuracy and completeness of the Real-Name Authentication Data, we may verify the data provided by you with agencies that legally store your data.",
+            PaymentDataUse => "We use Payment Data to complete transactions, as well as for the detection and prevention of fraud.",
+            PaymentDataStorage => "When you use authenticated Payment Data, we will store that data to help you complete future transactions without your having to provide the data again.",
+            PaymentSecurityCodeNotRetained => "We do not, however, retain the security code associated with your payment instrument in this manner.",
+            SupportDataUse => "We use Support Data in accordance with this Privacy Statement, and we also use it to resolve your support issues and for training purposes.",
+            SupportRemoteAccess => "With your permission, we may temporarily manipulate your machine through Remote Access. … For Remote Access, you can also view the record after the operation has ended. You can choose to terminate live chat or Remote Access at any time.",
+            SupportRecording => "Calls, live chat, or Remote Access by professional support staff may be recorded and/or monitored.",
+            SupportSurvey => "After the support experience is over, we may send you a questionnaire about your experience and service content. If you are unwilling to participate in the survey, you may unsubscribe through the footer link in the email or contact the support department through other communication methods provided by 21Vianet to unsubscribe.",
+            CookiesUse => "We may use Cookies and similar technologies such as web beacons for storing users' preferences and settings, to prevent fraud, authenticate users and collect operational data about the Online Services.",
+            CookiesThirdParty => "In addition to the Cookies we may set when you visit our websites, third parties that provide certain services on our behalf, such as site analytics, may also set certain Cookies on your hard drive when you visit our sites.",
+            CookiesUserControl => "You may object or manage Cookies by changing the settings on your browser. However, please note that if you stop using Cookies, you may not enjoy the best service experience, and some of our Online Services may not function properly.",
+            LocalSoftwareCollection => "Some features of the Online Services may enable or require that you install or run local software (e.g., agents, Azure Stack software, etc.). Such software may collect data from your local environment in order to provide the Online Services that you have requested.",
+            LocalSoftwareDiagnostics => "Local agents may also collect diagnostic data that will be sent to us (including our affiliates, and domestic or overseas suppliers or subcontractors) for operating and improving the Online Services.",
+            PersonalDataStoredInChina => "Your Personal Data will be stored in China. If necessary, your Personal Data may be transferred overseas upon your authorization or in accordance with applicable laws and regulations.",
+            SharingGeneral => "We will not disclose or transfer Customer Data, Administrator Data, Real-Name Authentication Data, Payment Data, or any other Personal Data (\"your data\") to, or share your data with, any third party apart from 21Vianet and its affiliates except as you direct, or as described in your customer agreement or this Privacy Statement, or pursuant to applicable laws and regulations.",
+            SharingSuppliers => "We contract with other companies within or outside China from time to time to provide technical support or services (such as customer support) on our behalf. We may provide these companies with access to your data where necessary for their engagement. … These companies are required to maintain the confidentiality of your data and are prohibited from using it for any purpose other than that for which they are engaged by 21Vianet.",
+            SharingOverseasSupplierConsent => "If it is really necessary to have your Personal Data accessed by an overseas supplier or subcontractor, our customer support personnel will explain the relevant information to you and obtain your prior consent.",
+            SharingCustomerDataDisclosure => "If it is strictly necessary to disclose Customer Data to a third party, we will use commercially reasonable efforts to notify you in advance of the disclosure unless legally prohibited.",
+            SharingComplainant => "Should a third party contact us with a complaint about your use of the Online Services (for example, allegation of infringement by you or your end user), we may ask the third party to contact you directly and may provide your basic contact data to the third party.",
+            SharingFraudAndPayment => "21Vianet may share Administrator Data or Payment Data with third parties within or outside China for the purpose of fraud prevention or to process payment transactions. … The third parties are required to keep your data confidential and are prohibited from using it for other purposes. They are required to take adequate security measures to ensure that your Personal Data receives the level of protection no less than that in China.",
+            SharingThirdPartyOfferings => "If you choose to purchase, subscribe to, or use a Third Party Offering, we may provide the third party with your Administrator Data or Payment Data to enable the third party to provide its offering to you (and subject to your contact preferences, send you promotional communications).",
+            SharingCorporateTransactions => "If your Personal Data has to be transferred due to acquisitions, mergers, reorganizations, or similar transactions, we will notify you. The succeeding company that holds your Personal Data will continue to perform the responsibilities and obligations under this Privacy Statement. If the succeeding company modifies the purpose of using your Personal Data, it should acquire your explicit consent again with regard to such modification.",
+            SharingSixCircumstances => "We may not need to obtain your explicit instruction when sharing, transferring or disclosing your Personal Data under the following circumstances: national security and defense; public security, public health and significant public interests; criminal investigation, prosecution, trial, execution of a sentence; significant lawful interests where consent is difficult to acquire; Personal Data you already publicly disclosed; information lawfully disclosed to the public.",
+            ProtectionSecurityMeasures => "We store your Personal Data on computer systems located in controlled locations and restrict access to these systems. When storing and transmitting your Personal Data, we will take appropriate security measures such as encryption.",
+        }
+    }
+}

@@ -1,0 +1,251 @@
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{AdvisorySet, AuthorizationSet, ClauseId, DenyKind, Language, ObligationSet, Reason, StatementVersion};
+
+/// The answer to a [`Request`](crate::Request): allow with obligations, or
+/// deny with a reason. Either way it names the clause that decides it and
+/// the statement version it was made under.
+///
+/// ```
+/// use vianet_privacy::{decide, Action, DataElement, DenyKind, Location, OnlineService, Party, Purpose, Request};
+///
+/// let request = Request::new(
+///     OnlineService::Azure,
+///     Party::Operator,
+///     Action::Retain,
+///     DataElement::SecurityCode,
+///     Purpose::FutureTransactions,
+///     Location::MainlandChina,
+/// );
+/// let decision = decide(&request)?;
+/// assert!(!decision.is_allowed());
+/// assert_eq!(decision.deny_kind(), Some(DenyKind::Forbidden));
+/// assert_eq!(decision.clause().as_str(), "payment_security_code_not_retained");
+/// # Ok::<(), vianet_privacy::RequestError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "effect", rename_all = "snake_case")]
+pub enum Decision {
+    /// The statement permits the request, with these duties.
+    Allow(Allow),
+    /// The statement does not permit the request, for this reason.
+    Deny(Deny),
+}
+
+/// The body of an allow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allow {
+    /// The clause that permits the request.
+    pub clause: ClauseId,
+    /// The duties that come with the permission.
+    pub obligations: ObligationSet,
+    /// What the caller should pass on to the customer.
+    #[serde(default)]
+    pub advisories: AdvisorySet,
+    /// The statement version the decision was made under.
+    pub statement_version: StatementVersion,
+}
+
+/// The body of a deny.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deny {
+    /// The clause that decides the deny.
+    pub clause: ClauseId,
+    /// Forbidden, not permitted, or needing an authorization.
+    pub kind: DenyKind,
+    /// Why, in the statement's terms.
+    pub reason: Reason,
+    /// For [`DenyKind::NeedsAuthorization`]: the authorizations of which
+    /// one would (with everything else unchanged) satisfy the clause.
+    /// Empty for the other kinds.
+    #[serde(default)]
+    pub missing: AuthorizationSet,
+    /// What the caller should pass on to the customer.
+    #[serde(default)]
+    pub advisories: AdvisorySet,
+    /// The statement version the decision was made under.
+    pub statement_version: StatementVersion,
+}
+
+impl Decision {
+    /// Whether the request is allowed.
+    pub const fn is_allowed(&self) -> bool {
+        matches!(self, Decision::Allow(_))
+    }
+
+    /// The clause that decides.
+    pub const fn clause(&self) -> ClauseId {
+        match self {
+            Decision::Allow(allow) => allow.clause,
+            Decision::Deny(deny) => deny.clause,
+        }
+    }
+
+    /// The obligations of an allow (empty for a deny).
+    pub const fn obligations(&self) -> ObligationSet {
+        match self {
+            Decision::Allow(allow) => allow.obligations,
+            Decision::Deny(_) => ObligationSet::EMPTY,
+        }
+    }
+
+    /// The advisories.
+    pub const fn advisories(&self) -> AdvisorySet {
+        match self {
+            Decision::Allow(allow) => allow.advisories,
+            Decision::Deny(deny) => deny.advisories,
+        }
+    }
+
+    /// The reason of a deny.
+    pub const fn reason(&self) -> Option<Reason> {
+        match self {
+            Decision::Allow(_) => None,
+            Decision::Deny(deny) => Some(deny.reason),
+        }
+    }
+
+    /// The kind of a deny.
+    pub const fn deny_kind(&self) -> Option<DenyKind> {
+        match self {
+            Decision::Allow(_) => None,
+            Decision::Deny(deny) => Some(deny.kind),
+        }
+    }
+
+    /// The authorizations a deny of kind
+    /// [`DenyKind::NeedsAuthorization`] lacks (empty otherwise).
+    pub const fn missing(&self) -> AuthorizationSet {
+        match self {
+            Decision::Allow(_) => AuthorizationSet::EMPTY,
+            Decision::Deny(deny) => deny.missing,
+        }
+    }
+
+    /// The statement version the decision was made under.
+    pub const fn statement_version(&self) -> StatementVersion {
+        match self {
+            Decision::Allow(allow) => allow.statement_version,
+            Decision::Deny(deny) => deny.statement_version,
+        }
+    }
+
+    /// A short human explanation in the given language; `Display` gives the
+    /// English one.
+    ///
+    /// ```
+    /// use vianet_privacy::{decide, Action, DataElement, Language, Location, OnlineService, Party, Purpose, Request};
+    ///
+    /// let request = Request::new(
+    ///     OnlineService::Azure,
+    ///     Party::Operator,
+    ///     Action::Use,
+    ///     DataElement::CustomerContent,
+    ///     Purpose::Advertising,
+    ///     Location::MainlandChina,
+    /// );
+    /// let decision = decide(&request)?;
+    /// assert!(decision.to_string().starts_with("deny (not permitted by the statement)"));
+    /// assert!(decision.explain(Language::ZhCn).to_string().starts_with("拒绝"));
+    /// # Ok::<(), vianet_privacy::RequestError>(())
+    /// ```
+    pub const fn explain(&self, language: Language) -> Explanation<'_> {
+        Explanation {
+            decision: self,
+            language,
+        }
+    }
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.explain(Language::En).fmt(f)
+    }
+}
+
+/// A decision rendered for people, in one language. See
+/// [`Decision::explain`].
+#[derive(Clone, Copy, Debug)]
+pub struct Explanation<'a> {
+    decision: &'a Decision,
+    language: Language,
+}
+
+impl fmt::Display for Explanation<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = self.language;
+        let zh = lang == Language::ZhCn;
+        let (sep, list_sep) = if zh { ("：", "；") } else { (": ", "; ") };
+        match self.decision {
+            Decision::Allow(allow) => {
+                f.write_str(if zh { "允许" } else { "allow" })?;
+                let mut first = true;
+                for duty in allow.obligations.iter() {
+                    let lead = if first {
+                        if zh {
+                            "，须"
+                        } else {
+                            ", provided that we "
+                        }
+                    } else {
+                        list_sep
+                    };
+                    write!(f, "{lead}{}", duty.label(lang))?;
+                    first = false;
+                }
+            }
+            Decision::Deny(deny) => {
+                let head = if zh { "拒绝" } else { "deny" };
+                if zh {
+                    write!(f, "{head}（{}）{sep}{}", deny.kind.label(lang), deny.reason.text(lang))?;
+                } else {
+                    write!(f, "{head} ({}){sep}{}", deny.kind.label(lang), deny.reason.text(lang))?;
+                }
+                let mut first = true;
+                for need in deny.missing.iter() {
+                    let lead = if first {
+                        if zh {
+                            "。所需其一："
+                        } else {
+                            ". Needs one of: "
+                        }
+                    } else {
+                        list_sep
+                    };
+                    write!(f, "{lead}{}", need.label(lang))?;
+                    first = false;
+                }
+            }
+        }
+        let clause = self.decision.clause();
+        if zh {
+            write!(
+                f,
+                "［{}：{}，{}］",
+                clause.section().label(lang),
+                clause.label(lang),
+                clause
+            )?;
+        } else {
+            write!(
+                f,
+                " [{}: {}, {}]",
+                clause.section().label(lang),
+                clause.label(lang),
+                clause
+            )?;
+        }
+        for advisory in self.decision.advisories().iter() {
+            if zh {
+                write!(f, "。提示：{}", advisory.label(lang))?;
+            } else {
+                write!(f, ". Note: {}", advisory.label(lang))?;
+            }
+        }
+        Ok(())
+    }
+}

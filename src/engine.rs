@@ -1,0 +1,155 @@
+//! The evaluator: reads the statement's rules and answers a request.
+//!
+//! 1. **Limits**, in order: the first limit a request breaks denies it,
+//!    with the limit's kind and reason (or, when an exception would apply
+//!    with an authorization the request lacks, a
+//!    [`DenyKind::NeedsAuthorization`] naming it).
+//! 2. **Permissions**, in order: the first that applies allows the request
+//!    with its obligations (plus the protection section's duties).
+//! 3. A permission in scope but lacking an authorization gives the deny its
+//!    clause and reason, and names what is missing.
+//! 4. Otherwise the data's own section denies it with its purpose
+//!    limitation: never "no rule matched".
+//!
+//! Everything here is `Copy` data and bit operations: no allocation, no
+//! lock, no I/O, no hashing.
+
+use crate::rule::{Limit, Permit};
+use crate::statement::{self, protection};
+use crate::{
+    Allow, Authorization, AuthorizationSet, Decision, Deny, DenyKind, Obligation, Request, RequestError,
+    StatementVersion,
+};
+
+/// Decides a request under the statement version this crate encodes.
+///
+/// Fails closed: what the statement does not permit is denied, with the
+/// most specific reason the statement gives. A request dated before the
+/// statement took effect is an error, not a guess.
+///
+/// ```
+/// use vianet_privacy::{decide, Action, DataElement, Location, Obligation, OnlineService, Party, Purpose, Request};
+///
+/// let request = Request::new(
+///     OnlineService::Azure,
+///     Party::Supplier,
+///     Action::Access,
+///     DataElement::CustomerContent,
+///     Purpose::Troubleshooting,
+///     Location::UnitedStates,
+/// );
+/// let decision = decide(&request)?;
+/// assert!(decision.is_allowed());
+/// assert!(decision.obligations().contains(Obligation::SuperviseOverseasAccess));
+/// # Ok::<(), vianet_privacy::RequestError>(())
+/// ```
+pub fn decide(request: &Request) -> Result<Decision, RequestError> {
+    let version = StatementVersion::CURRENT;
+    if let Some(at) = request.at {
+        let effective = version.effective_from();
+        if at < effective {
+            return Err(RequestError::BeforeStatementInForce { at, version, effective });
+        }
+    }
+    Ok(evaluate(request))
+}
+
+/// The rule evaluation proper, for a request already checked.
+pub(crate) fn evaluate(request: &Request) -> Decision {
+    for limits in statement::LIMITS {
+        for limit in *limits {
+            if let Some(deny) = apply_limit(limit, request) {
+                return Decision::Deny(deny);
+            }
+        }
+    }
+
+    let mut near_miss: Option<&Permit> = None;
+    let mut missing = AuthorizationSet::EMPTY;
+    for permits in statement::PERMITS {
+        for permit in *permits {
+            if !permit.scope.matches(request) {
+                continue;
+            }
+            if permit.needs.is_met(request) {
+                return Decision::Allow(allow(permit, request));
+            }
+            if near_miss.is_none() {
+                near_miss = Some(permit);
+            }
+            missing = missing.union(permit.needs.missing(request));
+        }
+    }
+
+    if let Some(permit) = near_miss {
+        return Decision::Deny(Deny {
+            clause: permit.clause,
+            kind: DenyKind::NeedsAuthorization,
+            reason: permit.reason,
+            missing,
+            advisories: permit.advisories,
+            statement_version: StatementVersion::CURRENT,
+        });
+    }
+
+    let (clause, reason) = statement::fallback(request);
+    Decision::Deny(Deny {
+        clause,
+        kind: DenyKind::NotPermitted,
+        reason,
+        missing: AuthorizationSet::EMPTY,
+        advisories: crate::AdvisorySet::EMPTY,
+        statement_version: StatementVersion::CURRENT,
+    })
+}
+
+fn apply_limit(limit: &Limit, request: &Request) -> Option<Deny> {
+    if !limit.scope.matches(request) {
+        return None;
+    }
+    if !limit.objections.is_empty() && !limit.objections.intersects(request.objections) {
+        return None;
+    }
+    let mut in_scope = false;
+    let mut missing = AuthorizationSet::EMPTY;
+    for exception in limit.unless {
+        if exception.scope.matches(request) {
+            if exception.needs.is_met(request) {
+                return None;
+            }
+            in_scope = true;
+            missing = missing.union(exception.needs.missing(request));
+        }
+    }
+    let kind = if in_scope && !missing.is_empty() {
+        DenyKind::NeedsAuthorization
+    } else {
+        limit.kind
+    };
+    let missing = if kind == DenyKind::NeedsAuthorization {
+        missing
+    } else {
+        AuthorizationSet::EMPTY
+    };
+    Some(Deny {
+        clause: limit.clause,
+        kind,
+        reason: limit.reason,
+        missing,
+        advisories: limit.advisories,
+        statement_version: StatementVersion::CURRENT,
+    })
+}
+
+fn allow(permit: &Permit, request: &Request) -> Allow {
+    let mut obligations = permit.obligations.union(protection::obligations(request));
+    if permit.notice_unless_prohibited && !request.authorizations.contains(Authorization::LegalProhibitionOnNotice) {
+        obligations.insert(Obligation::NotifyCustomerBeforeDisclosure);
+    }
+    Allow {
+        clause: permit.clause,
+        obligations,
+        advisories: permit.advisories,
+        statement_version: StatementVersion::CURRENT,
+    }
+}

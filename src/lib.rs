@@ -1,0 +1,116 @@
+//! # vianet-privacy
+//!
+//! The "Privacy Statement for Online Services Operated by 21Vianet"
+//! (updated December 1, 2020: Azure, Office 365, Dynamics 365, Power
+//! Platform and Intune in mainland China) as an executable, auditable
+//! policy.
+//!
+//! A service that links this crate asks, before it touches personal data:
+//! *may this party do this action on this data, for this purpose, here,
+//! now?* The answer is a [`Decision`]: **allow**, with the
+//! [`Obligation`]s that come with it, or **deny**, with a [`Reason`] and
+//! one of three [`DenyKind`]s (forbidden; not permitted; permitted only
+//! with an [`Authorization`] the request lacks, which the deny names).
+//! Either way it cites the [`ClauseId`] of the statement that decides.
+//!
+//! ```
+//! use vianet_privacy::{decide, Action, Authorization, DataElement, DenyKind, Location, OnlineService, Party, Purpose, Request};
+//!
+//! // An overseas supplier wants the contact details of a support ticket.
+//! let request = Request::new(
+//!     OnlineService::Office365,
+//!     Party::Supplier,
+//!     Action::Access,
+//!     DataElement::SupportContactInfo,
+//!     Purpose::ResolveSupportIssue,
+//!     Location::Taiwan, // outside "China" as the statement defines it
+//! );
+//! let decision = decide(&request)?;
+//! assert_eq!(decision.deny_kind(), Some(DenyKind::NeedsAuthorization));
+//! assert!(decision.missing().contains(Authorization::PriorConsentAfterExplanation));
+//!
+//! // Support explains and obtains prior consent: now it is allowed, with duties.
+//! let consented = request.with_authorization(Authorization::PriorConsentAfterExplanation);
+//! let decision = decide(&consented)?;
+//! assert!(decision.is_allowed());
+//! println!("{decision}");
+//! # Ok::<(), vianet_privacy::RequestError>(())
+//! ```
+//!
+//! ## How it is built
+//!
+//! * The **model** is a set of small enums: [`OnlineService`], [`Party`],
+//!   [`Action`], [`DataElement`] (whose [`DataCategory`] follows from it),
+//!   [`Purpose`], [`Location`], [`Authorization`], [`Circumstance`],
+//!   [`Objection`]. Each has `Display`, `FromStr` (whose error lists the
+//!   valid names) and a stable snake_case serde name, and a `Copy` bit set.
+//! * The **statement** ([`statement`]) is one module per section of the
+//!   text, holding that section's rules as data, each naming its clause.
+//! * The **evaluator** ([`decide`]) reads the rules: limits first, then
+//!   permissions, then the section's own purpose limitation. It fails
+//!   closed, allocates nothing, takes no lock and does no I/O.
+//!
+//! "China" in the statement means mainland China, excluding Hong Kong,
+//! Macau and Taiwan; [`Location`] makes that impossible to get wrong.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::print_stdout,
+        clippy::print_stderr
+    )
+)]
+
+mod vocabulary;
+
+mod action;
+mod advisory;
+mod authorization;
+mod category;
+mod circumstance;
+mod clause;
+mod decision;
+mod element;
+mod engine;
+mod error;
+mod language;
+mod location;
+mod objection;
+mod obligation;
+mod party;
+mod purpose;
+mod reason;
+mod request;
+mod rule;
+mod section;
+mod service;
+pub mod statement;
+mod version;
+
+pub use action::{Action, ActionSet};
+pub use advisory::{Advisory, AdvisorySet};
+pub use authorization::{Authorization, AuthorizationSet};
+pub use category::{DataCategory, DataCategorySet};
+pub use circumstance::{Circumstance, CircumstanceSet};
+pub use clause::{ClauseId, ClauseSet};
+pub use decision::{Allow, Decision, Deny, Explanation};
+pub use element::{DataElement, DataElementSet};
+pub use engine::decide;
+pub use error::{RequestError, UnknownName};
+pub use language::Language;
+pub use location::{Location, LocationSet};
+pub use objection::{Objection, ObjectionSet};
+pub use obligation::{Obligation, ObligationSet};
+pub use party::{Party, PartySet};
+pub use purpose::{Purpose, PurposeSet};
+pub use reason::{DenyKind, DenyKindSet, Reason, ReasonSet};
+pub use request::Request;
+pub use section::{Section, SectionSet};
+pub use service::{OnlineService, OnlineServiceSet};
+pub use version::{StatementVersion, StatementVersionSet, CHINA_STANDARD_TIME};

@@ -1,0 +1,186 @@
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// Why a request is denied, in the statement's own terms.
+    ///
+    /// Each reason is as specific as the statement allows: "overseas access
+    /// to Customer Data is allowed only to troubleshoot", never "no rule
+    /// matched". [`Reason::text`] renders it in either language.
+    ///
+    /// ```
+    /// use vianet_privacy::{Language, Reason};
+    ///
+    /// let r = Reason::OverseasCustomerDataAccessOnlyToTroubleshoot;
+    /// assert!(r.text(Language::En).starts_with("overseas access to Customer Data"));
+    /// assert_eq!(r.to_string(), r.text(Language::En));
+    /// ```
+    pub enum Reason / ReasonSet(u64) : "reason" {
+        /// Customer Data is used only to provide the services and for
+        /// compatible purposes.
+        CustomerDataUseLimited = "customer_data_use_limited" {
+            en: "Customer Data is used only to provide the Online Services and for compatible purposes (improving the underlying technology, troubleshooting, protection against threats)",
+            zh: "客户数据仅用于提供在线服务及与之相符的目的（改进底层技术、排除故障、防范威胁）"
+        },
+        /// Customer Data is stored only in data centers in China.
+        CustomerDataStoredOnlyInChina = "customer_data_stored_only_in_china" {
+            en: "Customer Data is stored only in data centers located in China (mainland, excluding Hong Kong, Macau and Taiwan)",
+            zh: "客户数据仅存储于位于中国境内（不含香港、澳门和台湾）的数据中心"
+        },
+        /// Overseas access to Customer Data only by an affiliate, supplier or
+        /// subcontractor, to troubleshoot.
+        OverseasCustomerDataAccessOnlyToTroubleshoot = "overseas_customer_data_access_only_to_troubleshoot" {
+            en: "overseas access to Customer Data is allowed only to troubleshoot support incidents or technical problems, by an authorized affiliate, supplier or subcontractor",
+            zh: "仅为排除支持事件或技术问题，经授权的关联方、供应商或分包商方可从境外访问客户数据"
+        },
+        /// Administrator Data is used only for its stated purposes.
+        AdministratorDataUseLimited = "administrator_data_use_limited" {
+            en: "Administrator Data is used only to complete transactions, administer the account, improve the Online Services and prevent fraud, and for the stated communications",
+            zh: "管理员数据仅用于完成交易、管理账户、改进在线服务、防范欺诈以及声明所述的通知"
+        },
+        /// Offers and feedback requests only by phone or e-mail, subject to
+        /// contact preferences.
+        OffersNeedContactPreferences = "offers_need_contact_preferences" {
+            en: "contact about other products, offers, promotions or feedback is allowed only by phone or e-mail and only as the contact preferences allow",
+            zh: "有关其他产品、优惠、推广或征求反馈的联系仅可通过电话或电子邮件，且须符合联系偏好"
+        },
+        /// Real-Name Authentication Data is used only for real-name
+        /// management.
+        RealNameDataUseLimited = "real_name_data_use_limited" {
+            en: "Real-Name Authentication Data is used only for real-name management and its verification with agencies that legally store the data",
+            zh: "实名认证数据仅用于实名管理及向依法存储数据的机构核验"
+        },
+        /// Payment Data is used only to complete transactions and prevent
+        /// fraud.
+        PaymentDataUseLimited = "payment_data_use_limited" {
+            en: "Payment Data is used only to complete transactions and to detect and prevent fraud",
+            zh: "支付数据仅用于完成交易以及检测和防范欺诈"
+        },
+        /// The security code is never retained.
+        SecurityCodeNeverRetained = "security_code_never_retained" {
+            en: "the security code associated with the payment instrument is never retained",
+            zh: "支付工具的安全码不予保留"
+        },
+        /// Support Data is used only to resolve support issues and for
+        /// training.
+        SupportDataUseLimited = "support_data_use_limited" {
+            en: "Support Data is used only to resolve support issues and for training",
+            zh: "支持数据仅用于解决支持问题和培训"
+        },
+        /// Remote Access needs the customer's permission.
+        RemoteAccessNeedsPermission = "remote_access_needs_permission" {
+            en: "Remote Access to the customer's machine needs the customer's permission",
+            zh: "远程访问客户设备须经客户许可"
+        },
+        /// The customer ended the live chat or Remote Access.
+        RemoteSessionEnded = "remote_session_ended" {
+            en: "the customer has terminated the live chat or Remote Access",
+            zh: "客户已终止在线聊天或远程访问"
+        },
+        /// The customer unsubscribed from support surveys.
+        SurveyUnsubscribed = "survey_unsubscribed" {
+            en: "the customer has unsubscribed from support questionnaires",
+            zh: "客户已退订支持问卷调查"
+        },
+        /// Cookies are used only for the stated purposes.
+        CookieUseLimited = "cookie_use_limited" {
+            en: "Cookies are used only to store preferences and settings, prevent fraud, authenticate users, collect operational data, and for site analytics on 21Vianet's behalf",
+            zh: "Cookies 仅用于存储偏好和设置、防范欺诈、认证用户、收集运营信息，以及代表世纪互联进行站点分析"
+        },
+        /// The user refused Cookies.
+        CookiesRefused = "cookies_refused" {
+            en: "the user has refused Cookies in the browser settings",
+            zh: "用户已在浏览器设置中拒绝 Cookies"
+        },
+        /// Local software data is used only to provide the requested service
+        /// and, for diagnostics, to operate and improve the services.
+        LocalSoftwareDataUseLimited = "local_software_data_use_limited" {
+            en: "data from local software is used only to provide the requested Online Services, and diagnostic data only to operate and improve them",
+            zh: "本地软件收集的数据仅用于提供所请求的在线服务，诊断数据仅用于运行和改进在线服务"
+        },
+        /// Registration data is used only for the registration it was given
+        /// for.
+        RegistrationDataUseLimited = "registration_data_use_limited" {
+            en: "registration data is used only for the registration (website, event or survey) it was submitted for",
+            zh: "注册数据仅用于其提交时所针对的注册（网站、活动或调查）"
+        },
+        /// Use beyond the stated scope needs express consent.
+        UseBeyondScopeNeedsExpressConsent = "use_beyond_scope_needs_express_consent" {
+            en: "collecting or using Personal Data beyond the stated scope and purposes needs the customer's express consent, after informing them again",
+            zh: "超出声明范围和目的收集或使用个人数据，须再次告知并取得客户的明示同意"
+        },
+        /// Personal Data leaves China only with authorization or by law.
+        PersonalDataLeavesChinaOnlyWithAuthorization = "personal_data_leaves_china_only_with_authorization" {
+            en: "Personal Data is stored in China and goes overseas only upon the customer's authorization or in accordance with applicable laws and regulations",
+            zh: "个人数据存储于中国境内，仅经客户授权或依照适用法律法规方可传输至境外"
+        },
+        /// No disclosure to a third party without a basis.
+        ThirdPartyDisclosureNeedsBasis = "third_party_disclosure_needs_basis" {
+            en: "data is not shared with, disclosed or transferred to a third party except as the customer directs, as the customer agreement or this statement describes, or as applicable laws and regulations require",
+            zh: "除按客户指示、客户协议或本声明所述、或依照适用法律法规外，不向第三方共享、披露或转让数据"
+        },
+        /// Overseas supplier access to Personal Data needs prior consent.
+        OverseasSupplierAccessNeedsPriorConsent = "overseas_supplier_access_needs_prior_consent" {
+            en: "an overseas supplier or subcontractor may access Personal Data only after customer support has explained the relevant information and obtained the customer's prior consent",
+            zh: "境外供应商或分包商访问个人数据，须由客户支持人员说明相关信息并事先取得客户同意"
+        },
+        /// Suppliers may use the data only for their engagement.
+        SupplierUseLimitedToEngagement = "supplier_use_limited_to_engagement" {
+            en: "suppliers and subcontractors are prohibited from using the data for any purpose other than that for which 21Vianet engaged them",
+            zh: "供应商和分包商不得将数据用于世纪互联委托目的以外的任何目的"
+        },
+        /// Fraud-prevention and payment recipients may use the data only for
+        /// that purpose.
+        RecipientUseLimitedToPurpose = "recipient_use_limited_to_purpose" {
+            en: "third parties receiving data for fraud prevention or payment processing are prohibited from using it for other purposes",
+            zh: "为防范欺诈或处理支付而接收数据的第三方不得将其用于其他目的"
+        },
+        /// A Third Party Offering gets data only if the customer chose it.
+        ThirdPartyOfferingNeedsCustomerChoice = "third_party_offering_needs_customer_choice" {
+            en: "a Third Party Offering provider receives Administrator or Payment Data only when the customer chooses to purchase, subscribe to or use its offering",
+            zh: "仅在客户选择购买、订阅或使用第三方产品时，方可向其提供管理员数据或支付数据"
+        },
+        /// A succeeding company needs explicit consent for a new purpose.
+        SuccessorNewPurposeNeedsConsent = "successor_new_purpose_needs_consent" {
+            en: "a succeeding company that modifies the purpose of using Personal Data must acquire the customer's explicit consent again",
+            zh: "承继公司变更个人数据使用目的的，应重新取得客户的明示同意"
+        },
+        /// The statement governs 21Vianet's processing, not this party's own.
+        OutsideStatementScope = "outside_statement_scope" {
+            en: "the statement governs 21Vianet's processing; it grants nothing for this party's own processing",
+            zh: "本声明规范世纪互联的处理活动，未就该方自身的处理作出任何许可"
+        },
+    }
+}
+
+impl Reason {
+    /// The reason in the given language (the same as [`Reason::label`]).
+    pub const fn text(self, language: crate::Language) -> &'static str {
+        self.label(language)
+    }
+}
+
+vocabulary! {
+    /// Which of three kinds a deny is.
+    ///
+    /// Users of policy engines keep asking for this: was the request
+    /// forbidden outright, simply not permitted, or permitted only with an
+    /// authorization the request lacks (which the deny names)?
+    ///
+    /// ```
+    /// use vianet_privacy::DenyKind;
+    ///
+    /// assert_eq!("needs_authorization".parse::<DenyKind>()?, DenyKind::NeedsAuthorization);
+    /// # Ok::<(), vianet_privacy::UnknownName>(())
+    /// ```
+    pub enum DenyKind / DenyKindSet(u8) : "deny kind" {
+        /// A clause forbids it (the security code is never kept).
+        Forbidden = "forbidden" { en: "forbidden by the statement", zh: "本声明禁止" },
+        /// No clause permits it (Customer Data for advertising).
+        NotPermitted = "not_permitted" { en: "not permitted by the statement", zh: "本声明未允许" },
+        /// A clause permits it only with an authorization the request lacks.
+        NeedsAuthorization = "needs_authorization" {
+            en: "permitted only with an authorization the request lacks",
+            zh: "须取得请求中缺少的授权方可进行"
+        },
+    }
+}

@@ -1,0 +1,72 @@
+//! "How We Use Cookies and Similar Technologies".
+//!
+//! > Some Online Services’ websites use “Cookies”, which are small text
+//! > files placed on a device’s hard drive by a web server. We may use
+//! > Cookies and similar technologies such as web beacons for storing
+//! > users’ preferences and settings, to prevent fraud, authenticate users
+//! > and collect operational data about the Online Services. In addition to
+//! > the Cookies we may set when you visit our websites, third parties that
+//! > provide certain services on our behalf, such as site analytics, may
+//! > also set certain Cookies on your hard drive when you visit our sites.
+//! >
+//! > You may object or manage Cookies by changing the settings on your
+//! > browser. However, please note that if you stop using Cookies, you may
+//! > not enjoy the best service experience, and some of our Online Services
+//! > may not function properly.
+//!
+//! A Cookie lives on the user's device, so no location is required of it;
+//! cookie data is not in the statement's list of Personal Data.
+
+use super::WE;
+use crate::rule::{Limit, Permit, Scope};
+use crate::{
+    Action, ActionSet, Advisory, AdvisorySet, ClauseId, DataElementSet, DenyKind, Objection, ObjectionSet, Obligation,
+    ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason,
+};
+
+/// The purposes Cookies are used for by 21Vianet.
+pub(crate) const PURPOSES: PurposeSet = PurposeSet::of(&[
+    Purpose::StorePreferences,
+    Purpose::FraudPrevention,
+    Purpose::Authentication,
+    Purpose::OperationalData,
+]);
+
+const SET_AND_READ: ActionSet = ActionSet::of(&[Action::Collect, Action::Store, Action::Use, Action::Access]);
+const DEGRADED: AdvisorySet = AdvisorySet::of(&[Advisory::CookieRefusalMayDegradeService]);
+
+pub(crate) const LIMITS: &[Limit] = &[Limit::new(
+    ClauseId::CookiesUserControl,
+    Scope::ANY.data(DataElementSet::COOKIE).actions(SET_AND_READ),
+    DenyKind::NotPermitted,
+    Reason::CookiesRefused,
+)
+.on_objection(ObjectionSet::of(&[Objection::CookiesRefused]))
+.advisories(DEGRADED)];
+
+pub(crate) const PERMITS: &[Permit] = &[
+    Permit::new(
+        ClauseId::CookiesUse,
+        Scope::ANY
+            .data(DataElementSet::COOKIE)
+            .actions(SET_AND_READ)
+            .parties(WE)
+            .purposes(PURPOSES),
+        Reason::CookieUseLimited,
+    ),
+    Permit::new(
+        ClauseId::CookiesThirdParty,
+        Scope::ANY
+            .data(DataElementSet::COOKIE)
+            .actions(SET_AND_READ)
+            .parties(PartySet::of(&[Party::Supplier]))
+            .purposes(PurposeSet::of(&[Purpose::SiteAnalytics])),
+        Reason::CookieUseLimited,
+    )
+    .obligations(ObligationSet::of(&[
+        Obligation::KeepConfidential,
+        Obligation::UseOnlyForEngagedPurpose,
+    ])),
+];
+
+pub(crate) const FALLBACK: (ClauseId, Reason) = (ClauseId::CookiesUse, Reason::CookieUseLimited);

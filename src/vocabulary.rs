@@ -1,0 +1,227 @@
+//! The one macro that turns a list of the statement's terms into a typed,
+//! serde-stable, bilingual enum with a matching bit set.
+//!
+//! Every term the crate knows (a party, a purpose, a reason, …) is declared
+//! once with its wire name and its English and Chinese labels; the macro
+//! derives `Display`, `FromStr` (whose error lists the valid names), serde
+//! (the wire name, snake_case), `ALL`, and a compact `Copy` set type used by
+//! the rules and by decisions, so that nothing on the decision path
+//! allocates.
+
+/// Declares a vocabulary enum and its set type.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident / $set:ident ($bits:ty) : $kind:literal {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident = $wire:literal { en: $en:literal, zh: $zh:literal }
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+        #[non_exhaustive]
+        $vis enum $name {
+            $(
+                $(#[$vmeta])*
+                #[serde(rename = $wire)]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order (the statement's order).
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable wire name (snake_case), as used by serde,
+            /// `Display` and `FromStr`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+
+            /// The human label in the given language.
+            pub const fn label(self, language: $crate::Language) -> &'static str {
+                match language {
+                    $crate::Language::En => match self { $($name::$variant => $en),+ },
+                    $crate::Language::ZhCn => match self { $($name::$variant => $zh),+ },
+                }
+            }
+
+            /// The position of this value in [`Self::ALL`].
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+
+            /// The set holding only this value.
+            pub const fn set(self) -> $set {
+                $set::EMPTY.with(self)
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl core::str::FromStr for $name {
+            type Err = $crate::UnknownName;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($wire => Ok($name::$variant),)+
+                    _ => Err($crate::UnknownName::new(
+                        $kind,
+                        s,
+                        &[$($wire),+],
+                    )),
+                }
+            }
+        }
+
+        #[doc = concat!("A set of [`", stringify!($name), "`] values: a `Copy` bit set that never allocates.")]
+        ///
+        /// On the wire it is a JSON array of names, in declaration order.
+        #[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+        pub struct $set($bits);
+
+        impl $set {
+            /// The empty set.
+            pub const EMPTY: $set = $set(0);
+
+            /// Every value.
+            pub const ALL: $set = $set::of($name::ALL);
+
+            /// The set of the given values (usable in `const` context).
+            pub const fn of(values: &[$name]) -> $set {
+                let mut bits: $bits = 0;
+                let mut rest = values;
+                while let [first, tail @ ..] = rest {
+                    bits |= (1 as $bits) << (*first as u32);
+                    rest = tail;
+                }
+                $set(bits)
+            }
+
+            /// This set with `value` added.
+            #[must_use]
+            pub const fn with(self, value: $name) -> $set {
+                $set(self.0 | (1 as $bits) << (value as u32))
+            }
+
+            /// This set with `value` removed.
+            #[must_use]
+            pub const fn without(self, value: $name) -> $set {
+                $set(self.0 & !((1 as $bits) << (value as u32)))
+            }
+
+            /// Whether `value` is in the set.
+            pub const fn contains(self, value: $name) -> bool {
+                self.0 & ((1 as $bits) << (value as u32)) != 0
+            }
+
+            /// The union of two sets.
+            #[must_use]
+            pub const fn union(self, other: $set) -> $set {
+                $set(self.0 | other.0)
+            }
+
+            /// The values of `self` that are not in `other`.
+            #[must_use]
+            pub const fn difference(self, other: $set) -> $set {
+                $set(self.0 & !other.0)
+            }
+
+            /// Whether the two sets share a value.
+            pub const fn intersects(self, other: $set) -> bool {
+                self.0 & other.0 != 0
+            }
+
+            /// Whether every value of `self` is in `other`.
+            pub const fn is_subset(self, other: $set) -> bool {
+                self.0 & !other.0 == 0
+            }
+
+            /// Whether the set is empty.
+            pub const fn is_empty(self) -> bool {
+                self.0 == 0
+            }
+
+            /// How many values the set holds.
+            pub const fn len(self) -> usize {
+                self.0.count_ones() as usize
+            }
+
+            /// Adds `value` to the set.
+            pub fn insert(&mut self, value: $name) {
+                *self = self.with(value);
+            }
+
+            /// Removes `value` from the set.
+            pub fn remove(&mut self, value: $name) {
+                *self = self.without(value);
+            }
+
+            /// The values in declaration order.
+            pub fn iter(self) -> impl Iterator<Item = $name> {
+                $name::ALL.iter().copied().filter(move |v| self.contains(*v))
+            }
+        }
+
+        impl core::fmt::Debug for $set {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.debug_set().entries(self.iter()).finish()
+            }
+        }
+
+        impl FromIterator<$name> for $set {
+            fn from_iter<I: IntoIterator<Item = $name>>(iter: I) -> Self {
+                let mut set = $set::EMPTY;
+                for value in iter {
+                    set.insert(value);
+                }
+                set
+            }
+        }
+
+        impl From<$name> for $set {
+            fn from(value: $name) -> Self {
+                value.set()
+            }
+        }
+
+        impl serde::Serialize for $set {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.iter())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $set {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl<'de> serde::de::Visitor<'de> for Visitor {
+                    type Value = $set;
+                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        write!(f, "an array of {} names", $kind)
+                    }
+                    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<$set, A::Error> {
+                        let mut set = $set::EMPTY;
+                        while let Some(value) = seq.next_element::<$name>()? {
+                            if set.contains(value) {
+                                return Err(serde::de::Error::custom(format_args!(
+                                    "{} `{}` is listed twice", $kind, value
+                                )));
+                            }
+                            set.insert(value);
+                        }
+                        Ok(set)
+                    }
+                }
+                deserializer.deserialize_seq(Visitor)
+            }
+        }
+    };
+}
+
+pub(crate) use vocabulary;
