@@ -10,7 +10,7 @@ vocabulary! {
     ///
     /// assert_eq!(Advisory::CookieRefusalMayDegradeService.clause(), ClauseId::CookiesUserControl);
     /// ```
-    pub enum Advisory / AdvisorySet(u16) : "advisory" {
+    pub enum Advisory / AdvisorySet(u16) : "advisory", display english {
         /// Service communications cannot be unsubscribed during the service.
         CannotUnsubscribeServiceCommunications = "cannot_unsubscribe_service_communications" {
             en: "these service communications cannot be unsubscribed during the reasonable period within or after the Online Services",

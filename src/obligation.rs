@@ -12,7 +12,7 @@ vocabulary! {
     /// assert_eq!(duty.clause(), ClauseId::CustomerDataOverseasAccess);
     /// assert!(duty.label(Language::ZhCn).contains("监督"));
     /// ```
-    pub enum Obligation / ObligationSet(u64) : "obligation" {
+    pub enum Obligation / ObligationSet(u64) : "obligation", display english {
         /// Supervise the overseas access to Customer Data.
         SuperviseOverseasAccess = "supervise_overseas_access" {
             en: "supervise the overseas access",

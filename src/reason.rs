@@ -14,7 +14,7 @@ vocabulary! {
     /// assert!(r.text(Language::En).starts_with("overseas access to Customer Data"));
     /// assert_eq!(r.to_string(), r.text(Language::En));
     /// ```
-    pub enum Reason / ReasonSet(u64) : "reason" {
+    pub enum Reason / ReasonSet(u64) : "reason", display english {
         /// Customer Data is used only to provide the services and for
         /// compatible purposes.
         CustomerDataUseLimited = "customer_data_use_limited" {

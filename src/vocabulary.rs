@@ -10,9 +10,25 @@
 
 /// Declares a vocabulary enum and its set type.
 macro_rules! vocabulary {
+    (@display $name:ident) => {
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+    (@display $name:ident english) => {
+        /// Shows the English text; [`Self::as_str`] gives the wire name and
+        /// [`Self::label`] the text in either language.
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.label($crate::Language::En))
+            }
+        }
+    };
     (
         $(#[$meta:meta])*
-        $vis:vis enum $name:ident / $set:ident ($bits:ty) : $kind:literal {
+        $vis:vis enum $name:ident / $set:ident ($bits:ty) : $kind:literal $(, display $display:ident)? {
             $(
                 $(#[$vmeta:meta])*
                 $variant:ident = $wire:literal { en: $en:literal, zh: $zh:literal }
@@ -59,11 +75,7 @@ macro_rules! vocabulary {
             }
         }
 
-        impl core::fmt::Display for $name {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+        vocabulary!(@display $name $($display)?);
 
         impl core::str::FromStr for $name {
             type Err = $crate::UnknownName;
