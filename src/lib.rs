@@ -93,6 +93,11 @@ mod service;
 pub mod statement;
 mod version;
 
+/// The README's example, compiled and run as a doctest so it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctest;
+
 pub use action::{Action, ActionSet};
 pub use advisory::{Advisory, AdvisorySet};
 pub use authorization::{Authorization, AuthorizationSet};
