@@ -6,10 +6,10 @@
 //! its section's **limits** (the "only", "do not" and "prohibited" sentences,
 //! read first, so no permission overrides them) and **permissions** (read
 //! in order; the first that applies decides), each naming its
-//! [`ClauseId`](crate::ClauseId). What no permission covers is denied with
+//! [`ClauseId`]. What no permission covers is denied with
 //! the section's own purpose limitation: the statement fails closed.
 //!
-//! The rules are data; [`crate::engine`] evaluates them.
+//! The rules are data; [`decide`](crate::decide) evaluates them.
 
 pub mod administrator_data;
 pub mod collection;
