@@ -124,7 +124,7 @@ vocabulary! {
         /// for.
         AssistLawfulInquiry = "assist_lawful_inquiry" {
             en: "assist in providing the records to the government authorities that inquire in accordance with applicable laws",
-            zh: "在相关政府机构依法调查时协助提供上述记录"
+            zh: "相关政府机构依法调查时，协助提供相关记录"
         },
         /// Keep the real identity and contact information up to date in the
         /// administrator portal.

@@ -185,11 +185,11 @@ vocabulary! {
         /// with applicable laws.
         RecordsOnLawfulInquiry = "records_on_lawful_inquiry" {
             en: "the records are provided to government authorities only when they inquire in accordance with applicable laws",
-            zh: "仅在相关政府机构依法调查时协助提供上述记录"
+            zh: "记录仅在相关政府机构依法调查时向其提供"
         },
         /// Registration needs the real identity and the contact information.
         RegistrationIncomplete = "registration_incomplete" {
-            en: "registering for the Online Services requires the customer's real identity and contact information, complete",
+            en: "registering for the Online Services requires both the customer's real identity and its contact information",
             zh: "注册在线服务须完整提供客户的真实身份和联系方式"
         },
         /// Registration information must be true and valid.
