@@ -60,5 +60,26 @@ vocabulary! {
         },
         /// A guardian's consent for a minor under 18.
         GuardianConsent = "guardian_consent" { en: "a guardian's consent", zh: "监护人的同意" },
+        /// The filing of a website that provides non-operational Internet
+        /// information services, made with the governmental authority
+        /// ("Compliance with Law").
+        NonOperationalWebsiteFiling = "non_operational_website_filing" {
+            en: "the filing for the non-operational website with the governmental authority",
+            zh: "在政府机构办理的非经营性网站备案"
+        },
+        /// The "VAT permit" (the value-added telecommunications business
+        /// licence) of a website that provides operational Internet
+        /// information services ("Compliance with Law").
+        OperationalWebsitePermit = "operational_website_permit" {
+            en: "the VAT permit for the operational website from the governmental authority",
+            zh: "从政府机构取得的经营性网站 VAT 许可证（增值电信业务经营许可证）"
+        },
+        /// The permit or approval of the relevant governmental authorities
+        /// that the customer's business or organization is subject to
+        /// ("Compliance with Law").
+        GovernmentPermitOrApproval = "government_permit_or_approval" {
+            en: "the permit or approval of the relevant governmental authorities",
+            zh: "相关政府机构的许可或批准"
+        },
     }
 }

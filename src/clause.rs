@@ -177,6 +177,46 @@ vocabulary! {
             en: "Security measures such as encryption",
             zh: "加密等安全措施"
         },
+        /// An Internet information service provider does not produce,
+        /// reproduce, publish or disseminate the nine kinds of Prohibited
+        /// Content.
+        NoProhibitedContent = "no_prohibited_content" {
+            en: "No Prohibited Content",
+            zh: "不得制作、复制、发布或传播禁止内容"
+        },
+        /// Prohibited Content found on the provider's website: stop it, keep
+        /// records, report it.
+        DiscoveredProhibitedContent = "discovered_prohibited_content" {
+            en: "Prohibited Content discovered on the website",
+            zh: "发现网站传输的信息属于禁止内容"
+        },
+        /// A business subject to a government permit or approval obtains it.
+        BusinessPermitOrApproval = "business_permit_or_approval" {
+            en: "Permit or approval for the business",
+            zh: "业务须取得的许可或批准"
+        },
+        /// A non-operational website is filed with the authority.
+        NonOperationalWebsiteFiling = "non_operational_website_filing" {
+            en: "Filing of a non-operational website",
+            zh: "非经营性网站备案"
+        },
+        /// An operational website holds the "VAT permit".
+        OperationalWebsitePermit = "operational_website_permit" {
+            en: "VAT permit of an operational website",
+            zh: "经营性网站的 VAT 许可证"
+        },
+        /// An Internet information service provider keeps records and
+        /// assists lawful inquiries.
+        InformationServiceRecords = "information_service_records" {
+            en: "Records of the information provided",
+            zh: "记录所提供的信息"
+        },
+        /// Real identity and contact information at registration, kept up to
+        /// date.
+        RealIdentityAtRegistration = "real_identity_at_registration" {
+            en: "Real identity at registration",
+            zh: "注册时提供真实身份"
+        },
     }
 }
 
@@ -210,6 +250,13 @@ impl ClauseId {
             | SharingCorporateTransactions
             | SharingSixCircumstances => Section::Sharing,
             ProtectionSecurityMeasures => Section::Protection,
+            NoProhibitedContent
+            | DiscoveredProhibitedContent
+            | BusinessPermitOrApproval
+            | NonOperationalWebsiteFiling
+            | OperationalWebsitePermit
+            | InformationServiceRecords
+            | RealIdentityAtRegistration => Section::ComplianceWithLaw,
         }
     }
 
@@ -256,6 +303,13 @@ impl ClauseId {
             SharingCorporateTransactions => "If your Personal Data has to be transferred due to acquisitions, mergers, reorganizations, or similar transactions, we will notify you. The succeeding company that holds your Personal Data will continue to perform the responsibilities and obligations under this Privacy Statement. If the succeeding company modifies the purpose of using your Personal Data, it should acquire your explicit consent again with regard to such modification.",
             SharingSixCircumstances => "We may not need to obtain your explicit instruction when sharing, transferring or disclosing your Personal Data under the following circumstances: national security and defense; public security, public health and significant public interests; criminal investigation, prosecution, trial, execution of a sentence; significant lawful interests where consent is difficult to acquire; Personal Data you already publicly disclosed; information lawfully disclosed to the public.",
             ProtectionSecurityMeasures => "We store your Personal Data on computer systems located in controlled locations and restrict access to these systems. When storing and transmitting your Personal Data, we will take appropriate security measures such as encryption.",
+            NoProhibitedContent => "An Internet information service provider shall not produce, reproduce, publish, or disseminate information that includes the following content (\"Prohibited Content\"). Prohibited Content is content that: is against the basic principles determined by the Constitution; impairs national security, divulges State secrets, subverts State sovereignty or jeopardizes national unity; damages the reputation and interests of the State; incites ethnic hostility and ethnic discrimination or jeopardizes unity among ethnic groups; damages State religious policies or that advocates sects or feudal superstitions; disseminates rumors, disrupts the social order or damages social stability; disseminates obscenity, pornography, gambling, violence, homicide and terror, or that incites crime; insults or slanders others or that infringes their lawful rights and interests; and is otherwise prohibited by laws or administrative regulations.",
+            DiscoveredProhibitedContent => "If an Internet information service provider discovers that information distributed on its website falls within the scope of the Prohibited Content, it shall promptly terminate the distribution, keep relevant records, and report to relevant authorities.",
+            BusinessPermitOrApproval => "If the business or organization you operate by using the Online Services is subject to permit or approval by relevant governmental authorities, you should obtain such relevant permit or approval, including but not limited to:",
+            NonOperationalWebsiteFiling => "if your website provides non-operational Internet information services, Customer will make the filing for the non-operational website with the governmental authority; and",
+            OperationalWebsitePermit => "if your website provides operational Internet information services, you will obtain the VAT permit for operational website from the governmental authority.",
+            InformationServiceRecords => "If you are an Internet information service provider using Online Services, you will keep records of the information provided, time of publishing and the Internet address or domain name, and assist in providing such information when inquired by related government authorities in accordance with applicable laws.",
+            RealIdentityAtRegistration => "You will provide your real identity and contact information when registering for the Online Services and promptly update that information in the administrator portal if there are any changes to the information. We will use this information to contact you, as detailed in this Privacy Statement. You warrant that the information you provide is true, complete, and valid; otherwise, you will bear all the consequences.",
         }
     }
 }

@@ -98,6 +98,20 @@ pub enum RequestError {
         /// When that version took effect.
         effective: chrono::DateTime<chrono::FixedOffset>,
     },
+    /// A [`ComplianceRequest`](crate::ComplianceRequest) lacks a fact its
+    /// activity cannot be decided without.
+    #[error(
+        "a `{activity}` compliance request needs the field `{field}`: {why}; \
+         add it to the request rather than guessing"
+    )]
+    MissingComplianceFact {
+        /// The activity of the request.
+        activity: crate::Activity,
+        /// The wire name of the missing field.
+        field: &'static str,
+        /// Why the activity needs it.
+        why: &'static str,
+    },
 }
 
 impl RequestError {
@@ -105,6 +119,7 @@ impl RequestError {
     pub const fn code(&self) -> &'static str {
         match self {
             RequestError::BeforeStatementInForce { .. } => "before_statement_in_force",
+            RequestError::MissingComplianceFact { .. } => "missing_compliance_fact",
         }
     }
 }

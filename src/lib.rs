@@ -70,11 +70,13 @@
 mod vocabulary;
 
 mod action;
+mod activity;
 mod advisory;
 mod authorization;
 mod category;
 mod circumstance;
 mod clause;
+mod compliance_request;
 mod decision;
 mod element;
 mod engine;
@@ -84,14 +86,18 @@ mod location;
 mod objection;
 mod obligation;
 mod party;
+mod prohibited_content;
 mod purpose;
 mod reason;
+mod record;
+mod registration;
 mod request;
 mod rule;
 mod section;
 mod service;
 pub mod statement;
 mod version;
+mod website;
 
 /// The README's example, compiled and run as a doctest so it stays true.
 #[cfg(doctest)]
@@ -99,11 +105,13 @@ mod version;
 pub struct ReadmeDoctest;
 
 pub use action::{Action, ActionSet};
+pub use activity::{Activity, ActivitySet};
 pub use advisory::{Advisory, AdvisorySet};
 pub use authorization::{Authorization, AuthorizationSet};
 pub use category::{DataCategory, DataCategorySet};
 pub use circumstance::{Circumstance, CircumstanceSet};
 pub use clause::{ClauseId, ClauseSet};
+pub use compliance_request::ComplianceRequest;
 pub use decision::{Allow, Decision, Deny, Explanation};
 pub use element::{DataElement, DataElementSet};
 pub use engine::decide;
@@ -113,9 +121,14 @@ pub use location::{Location, LocationSet};
 pub use objection::{Objection, ObjectionSet};
 pub use obligation::{Obligation, ObligationSet};
 pub use party::{Party, PartySet};
+pub use prohibited_content::{ProhibitedContent, ProhibitedContentSet};
 pub use purpose::{Purpose, PurposeSet};
 pub use reason::{DenyKind, DenyKindSet, Reason, ReasonSet};
+pub use record::{InvalidRetention, RecordItem, RecordItemSet, RecordRetention};
+pub use registration::{RegistrationInfo, RegistrationInfoSet};
 pub use request::Request;
 pub use section::{Section, SectionSet};
 pub use service::{OnlineService, OnlineServiceSet};
+pub use statement::compliance_with_law::decide_compliance;
 pub use version::{StatementVersion, StatementVersionSet, CHINA_STANDARD_TIME};
+pub use website::{WebsiteKind, WebsiteKindSet};

@@ -97,6 +97,41 @@ vocabulary! {
             en: "apply appropriate security measures such as encryption, in controlled locations with restricted access",
             zh: "采取加密等适当的安全措施，并存放于受控场所、限制访问"
         },
+        /// Promptly terminate the distribution of discovered Prohibited
+        /// Content (stop transmission).
+        StopTransmission = "stop_transmission" {
+            en: "promptly terminate the distribution (stop the transmission) of the Prohibited Content",
+            zh: "立即停止传输该禁止内容"
+        },
+        /// Keep the relevant records of the discovered Prohibited Content.
+        KeepRelevantRecords = "keep_relevant_records" {
+            en: "keep the relevant records",
+            zh: "保存有关记录"
+        },
+        /// Report the discovered Prohibited Content to the authorities.
+        ReportToAuthorities = "report_to_authorities" {
+            en: "report to the relevant authorities",
+            zh: "向国家有关机关报告"
+        },
+        /// Record the information provided, its time of publishing and its
+        /// Internet address or domain name, and keep the records for the
+        /// retention period.
+        KeepInformationRecords = "keep_information_records" {
+            en: "record the information provided, its time of publishing and its Internet address or domain name, and keep the records for the retention period",
+            zh: "记录所提供的信息及其发布时间、互联网地址或域名，并在保存期限内保存记录"
+        },
+        /// Assist the authorities by providing the records they lawfully ask
+        /// for.
+        AssistLawfulInquiry = "assist_lawful_inquiry" {
+            en: "assist in providing the records to the government authorities that inquire in accordance with applicable laws",
+            zh: "相关政府机构依法调查时，协助提供相关记录"
+        },
+        /// Keep the real identity and contact information up to date in the
+        /// administrator portal.
+        KeepRegistrationUpToDate = "keep_registration_up_to_date" {
+            en: "promptly update the real identity and contact information in the administrator portal when it changes",
+            zh: "信息发生变更时，立即在管理员入口更新真实身份和联系方式"
+        },
     }
 }
 
@@ -118,6 +153,9 @@ impl Obligation {
             OfferSurveyUnsubscribe => ClauseId::SupportSurvey,
             OfferContactPreferences => ClauseId::AdministratorOtherOffers,
             ApplySecurityMeasures => ClauseId::ProtectionSecurityMeasures,
+            StopTransmission | KeepRelevantRecords | ReportToAuthorities => ClauseId::DiscoveredProhibitedContent,
+            KeepInformationRecords | AssistLawfulInquiry => ClauseId::InformationServiceRecords,
+            KeepRegistrationUpToDate => ClauseId::RealIdentityAtRegistration,
         }
     }
 }

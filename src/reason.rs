@@ -149,6 +149,54 @@ vocabulary! {
             en: "the statement governs 21Vianet's processing; it grants nothing for this party's own processing",
             zh: "本声明规范世纪互联的处理活动，未就该方自身的处理作出任何许可"
         },
+        /// Prohibited Content is not produced, reproduced, published or
+        /// disseminated.
+        ProhibitedContentForbidden = "prohibited_content_forbidden" {
+            en: "an Internet information service provider shall not produce, reproduce, publish or disseminate information that includes Prohibited Content",
+            zh: "互联网信息服务提供者不得制作、复制、发布或传播含有禁止内容的信息"
+        },
+        /// A business subject to a government permit or approval needs it.
+        BusinessNeedsPermitOrApproval = "business_needs_permit_or_approval" {
+            en: "a business or organization operated on the Online Services that is subject to permit or approval by the governmental authorities needs that permit or approval",
+            zh: "使用在线服务开展的业务或运营的组织须经政府机构许可或批准的，应当取得该许可或批准"
+        },
+        /// A non-operational website needs its filing.
+        NonOperationalWebsiteNeedsFiling = "non_operational_website_needs_filing" {
+            en: "a website that provides non-operational Internet information services needs its filing with the governmental authority",
+            zh: "提供非经营性互联网信息服务的网站，须在政府机构办理非经营性网站备案"
+        },
+        /// An operational website needs its "VAT permit".
+        OperationalWebsiteNeedsPermit = "operational_website_needs_permit" {
+            en: "a website that provides operational Internet information services needs the VAT permit for operational websites from the governmental authority",
+            zh: "提供经营性互联网信息服务的网站，须从政府机构取得经营性网站 VAT 许可证"
+        },
+        /// Publishing needs records of the information, its time of
+        /// publishing and its Internet address or domain name.
+        InformationRecordsRequired = "information_records_required" {
+            en: "an Internet information service provider keeps records of the information provided, its time of publishing and its Internet address or domain name",
+            zh: "互联网信息服务提供者应当记录所提供的信息及其发布时间、互联网地址或域名"
+        },
+        /// Records are kept for the whole retention period.
+        RecordsKeptForRetentionPeriod = "records_kept_for_retention_period" {
+            en: "records of the information provided are kept for the whole retention period (60 days by default, as in the Internet information service measures) and are not discarded before it ends",
+            zh: "所提供信息的记录应在整个保存期限（默认 60 日，与互联网信息服务管理办法一致）内保存，期满前不得删除"
+        },
+        /// Records go to the authorities when they inquire in accordance
+        /// with applicable laws.
+        RecordsOnLawfulInquiry = "records_on_lawful_inquiry" {
+            en: "the records are provided to government authorities only when they inquire in accordance with applicable laws",
+            zh: "记录仅在相关政府机构依法调查时向其提供"
+        },
+        /// Registration needs the real identity and the contact information.
+        RegistrationIncomplete = "registration_incomplete" {
+            en: "registering for the Online Services requires both the customer's real identity and its contact information",
+            zh: "注册在线服务须完整提供客户的真实身份和联系方式"
+        },
+        /// Registration information must be true and valid.
+        RegistrationFalse = "registration_false" {
+            en: "the customer warrants that the registration information is true, complete and valid; false or invalid identity or contact information is not accepted",
+            zh: "客户保证所提供的注册信息真实、完整、有效；不接受虚假或无效的身份或联系信息"
+        },
     }
 }
 

@@ -13,6 +13,7 @@
 
 pub mod administrator_data;
 pub mod collection;
+pub mod compliance_with_law;
 pub mod cookies;
 pub mod customer_data;
 pub mod introduction;
