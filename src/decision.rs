@@ -187,9 +187,9 @@ impl fmt::Display for Explanation<'_> {
                 for duty in allow.obligations.iter() {
                     let lead = if first {
                         if zh {
-                            "，须"
+                            "；须履行："
                         } else {
-                            ", provided that we "
+                            "; obligations: "
                         }
                     } else {
                         list_sep
