@@ -71,6 +71,7 @@ mod vocabulary;
 
 mod action;
 mod advisory;
+mod audit;
 mod authorization;
 mod category;
 mod circumstance;
@@ -92,9 +93,12 @@ mod section;
 mod service;
 pub mod statement;
 mod version;
+#[cfg(feature = "json")]
+pub mod wire;
 
 pub use action::{Action, ActionSet};
 pub use advisory::{Advisory, AdvisorySet};
+pub use audit::AuditRecord;
 pub use authorization::{Authorization, AuthorizationSet};
 pub use category::{DataCategory, DataCategorySet};
 pub use circumstance::{Circumstance, CircumstanceSet};
