@@ -49,6 +49,10 @@
 //! * The **evaluator** ([`decide`]) reads the rules: limits first, then
 //!   permissions, then the section's own purpose limitation. It fails
 //!   closed, allocates nothing, takes no lock and does no I/O.
+//! * The **wire format** (`wire`, with the default `json` feature) reads
+//!   requests from JSON, with errors a program can match on, and
+//!   [`AuditRecord`] is the line a service logs for each decision;
+//!   `docs/wire-format.md` documents every field and value.
 //!
 //! "China" in the statement means mainland China, excluding Hong Kong,
 //! Macau and Taiwan; [`Location`] makes that impossible to get wrong.

@@ -392,7 +392,7 @@ pub fn parse_decision(json: &str) -> Result<Decision, WireError> {
 /// use vianet_privacy::wire::{from_json, WireErrorKind};
 /// use vianet_privacy::{Party, Request};
 ///
-/// #[derive(serde::Deserialize)]
+/// #[derive(Debug, serde::Deserialize)]
 /// #[serde(deny_unknown_fields)]
 /// struct Ticket {
 ///     id: u64,
