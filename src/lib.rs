@@ -49,6 +49,10 @@
 //! * The **evaluator** ([`decide`]) reads the rules: limits first, then
 //!   permissions, then the section's own purpose limitation. It fails
 //!   closed, allocates nothing, takes no lock and does no I/O.
+//! * The **wire format** (`wire`, with the default `json` feature) reads
+//!   requests from JSON, with errors a program can match on, and
+//!   [`AuditRecord`] is the line a service logs for each decision;
+//!   `docs/wire-format.md` documents every field and value.
 //!
 //! "China" in the statement means mainland China, excluding Hong Kong,
 //! Macau and Taiwan; [`Location`] makes that impossible to get wrong.
@@ -72,6 +76,7 @@ mod vocabulary;
 mod action;
 mod activity;
 mod advisory;
+mod audit;
 mod authorization;
 mod category;
 mod circumstance;
@@ -98,6 +103,8 @@ mod service;
 pub mod statement;
 mod version;
 mod website;
+#[cfg(feature = "json")]
+pub mod wire;
 
 /// The README's example, compiled and run as a doctest so it stays true.
 #[cfg(doctest)]
@@ -107,6 +114,7 @@ pub struct ReadmeDoctest;
 pub use action::{Action, ActionSet};
 pub use activity::{Activity, ActivitySet};
 pub use advisory::{Advisory, AdvisorySet};
+pub use audit::AuditRecord;
 pub use authorization::{Authorization, AuthorizationSet};
 pub use category::{DataCategory, DataCategorySet};
 pub use circumstance::{Circumstance, CircumstanceSet};

@@ -19,15 +19,15 @@ vocabulary! {
     /// ```
     pub enum OnlineService / OnlineServiceSet(u8) : "online service" {
         /// Microsoft Azure operated by 21Vianet.
-        Azure = "azure" { en: "Microsoft Azure", zh: "Microsoft Azure" },
+        Azure = "azure" { en: "Microsoft Azure", zh: "由世纪互联运营的 Microsoft Azure" },
         /// Microsoft Office 365 operated by 21Vianet.
-        Office365 = "office_365" { en: "Microsoft Office 365", zh: "Microsoft Office 365" },
+        Office365 = "office_365" { en: "Microsoft Office 365", zh: "由世纪互联运营的 Microsoft Office 365" },
         /// Microsoft Dynamics 365 operated by 21Vianet.
-        Dynamics365 = "dynamics_365" { en: "Microsoft Dynamics 365", zh: "Microsoft Dynamics 365" },
+        Dynamics365 = "dynamics_365" { en: "Microsoft Dynamics 365", zh: "由世纪互联运营的 Microsoft Dynamics 365" },
         /// Microsoft Power Platform operated by 21Vianet.
-        PowerPlatform = "power_platform" { en: "Microsoft Power Platform", zh: "Microsoft Power Platform" },
+        PowerPlatform = "power_platform" { en: "Microsoft Power Platform", zh: "由世纪互联运营的 Microsoft Power Platform" },
         /// Microsoft Intune operated by 21Vianet.
-        Intune = "intune" { en: "Microsoft Intune", zh: "Microsoft Intune" },
+        Intune = "intune" { en: "Microsoft Intune", zh: "由世纪互联运营的 Microsoft Intune" },
         /// Any other 21Vianet service that displays or links to the statement.
         OtherLinkedService = "other_linked_service" {
             en: "another 21Vianet service that links to this statement",

@@ -1,0 +1,461 @@
+//! The JSON wire format: reading requests, writing decisions, and the
+//! errors that bad input gets.
+//!
+//! Requests and decisions are plain serde types ([`Request`], [`Decision`],
+//! [`AuditRecord`](crate::AuditRecord)); this module is the JSON front door
+//! for services that receive them as text. `docs/wire-format.md` documents
+//! every field and every value; the format's version is
+//! [`FORMAT_VERSION`].
+//!
+//! Bad input is an error, never an allow: an unknown field is rejected by
+//! name, an unknown value lists the valid ones, a missing field is named,
+//! and contradictory fields are refused with what is wrong. Every error has
+//! a stable [`WireErrorKind`] a program can match on.
+//!
+//! Parsing allocates; deciding does not. A service that decides the same
+//! request often parses once and calls [`decide`](crate::decide) on the
+//! [`Request`].
+//!
+//! ```
+//! use vianet_privacy::wire::{self, WireErrorKind};
+//!
+//! let decision = wire::decide_json(
+//!     r#"{"service": "azure", "party": "operator", "action": "use", "data": "customer_content",
+//!         "purpose": "troubleshooting", "location": "mainland_china"}"#,
+//! )?;
+//! assert!(decision.is_allowed());
+//!
+//! let err = wire::decide_json(r#"{"service": "azure", "party": "regulator"}"#).unwrap_err();
+//! assert_eq!(err.kind(), WireErrorKind::UnknownValue);
+//! assert!(err.expected().iter().any(|name| name == "authority"));
+//! # Ok::<(), vianet_privacy::wire::WireError>(())
+//! ```
+
+use serde::Serialize;
+
+use crate::vocabulary::vocabulary;
+use crate::{
+    Action, Advisory, Authorization, Circumstance, ClauseId, DataElement, Decision, DenyKind, Location, Objection,
+    Obligation, OnlineService, Party, Purpose, Reason, Request, RequestError, StatementVersion,
+};
+
+/// The version of the wire format this crate reads and writes.
+///
+/// It changes only when a field is renamed or removed or a value changes
+/// meaning; new optional fields and new values do not change it. Audit
+/// records carry it as `format`.
+pub const FORMAT_VERSION: u32 = 1;
+
+vocabulary! {
+    /// What is wrong with a piece of input: a stable name a program can
+    /// match on (`WireError::kind`).
+    ///
+    /// ```
+    /// use vianet_privacy::wire::{parse_request, WireErrorKind};
+    ///
+    /// let err = parse_request("{\"service\": \"azure\"").unwrap_err();
+    /// assert_eq!(err.kind(), WireErrorKind::Syntax);
+    /// assert_eq!(err.kind().as_str(), "syntax");
+    /// ```
+    pub enum WireErrorKind / WireErrorKindSet(u16) : "wire error kind" {
+        /// The text is not (complete) JSON.
+        Syntax = "syntax" { en: "not valid JSON", zh: "不是有效的 JSON" },
+        /// An object has a field the format does not define.
+        UnknownField = "unknown_field" { en: "unknown field", zh: "未知字段" },
+        /// A field holds a name that is not one of its values.
+        UnknownValue = "unknown_value" { en: "unknown value", zh: "未知取值" },
+        /// A required field is absent.
+        MissingField = "missing_field" { en: "missing field", zh: "缺少字段" },
+        /// A field is given twice in one object.
+        DuplicateField = "duplicate_field" { en: "field given twice", zh: "字段重复" },
+        /// A list names the same value twice.
+        DuplicateValue = "duplicate_value" { en: "value listed twice", zh: "取值重复" },
+        /// A field has the wrong type or an unreadable value (a time that is
+        /// not RFC 3339, a number where a name belongs, …).
+        InvalidValue = "invalid_value" { en: "invalid value", zh: "取值无效" },
+        /// The fields are each valid but contradict one another.
+        Contradictory = "contradictory" { en: "contradictory fields", zh: "字段相互矛盾" },
+        /// The request is dated before the statement version took effect.
+        BeforeStatementInForce = "before_statement_in_force" {
+            en: "dated before the statement took effect",
+            zh: "日期早于本声明生效之日"
+        },
+        /// A record names a wire format version this crate does not read.
+        UnsupportedFormat = "unsupported_format" { en: "unsupported format version", zh: "不支持的格式版本" },
+    }
+}
+
+/// Input that cannot be read or decided, with what is wrong.
+///
+/// [`WireError::kind`] is a stable name to match on; the message (its
+/// `Display`) says what to fix: the field that is unknown or missing, the
+/// valid names when a value is unknown, the contradiction. It serializes to
+/// JSON as `{"kind": …, "message": …, …}` for services that answer errors
+/// over the wire.
+///
+/// ```
+/// use vianet_privacy::wire::{parse_request, WireErrorKind};
+///
+/// let err = parse_request(
+///     r#"{"service": "azure", "party": "operator", "action": "use", "data": "customer_content",
+///         "purpose": "troubleshooting", "location": "mainland_china", "colour": "blue"}"#,
+/// )
+/// .unwrap_err();
+/// assert_eq!(err.kind(), WireErrorKind::UnknownField);
+/// assert_eq!(err.name(), Some("colour"));
+/// assert!(err.to_string().starts_with("unknown field `colour`"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{}", detail.message)]
+pub struct WireError {
+    kind: WireErrorKind,
+    // Boxed: the error stays small, so `Result`s of requests stay cheap.
+    #[serde(flatten)]
+    detail: Box<Detail>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+struct Detail {
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    expected: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    #[serde(skip)]
+    request_error: Option<RequestError>,
+}
+
+impl WireError {
+    /// What is wrong, as a stable name.
+    pub fn kind(&self) -> WireErrorKind {
+        self.kind
+    }
+
+    /// The field or value the error is about (the unknown or missing field,
+    /// the unknown or repeated value), when there is one.
+    pub fn name(&self) -> Option<&str> {
+        self.detail.name.as_deref()
+    }
+
+    /// The names that would have been accepted instead (the valid values of
+    /// an unknown value, the fields of an object with an unknown field).
+    pub fn expected(&self) -> &[String] {
+        &self.detail.expected
+    }
+
+    /// The line of the input (from 1) where the error was found, if known.
+    pub fn line(&self) -> Option<usize> {
+        self.detail.line
+    }
+
+    /// The column of the input (from 1) where the error was found, if known.
+    pub fn column(&self) -> Option<usize> {
+        self.detail.column
+    }
+
+    /// The error of [`decide`](crate::decide), when the request was read
+    /// but cannot be decided.
+    pub fn request_error(&self) -> Option<&RequestError> {
+        self.detail.request_error.as_ref()
+    }
+
+    /// An error of the given kind with the given message.
+    pub(crate) fn new(kind: WireErrorKind, message: String) -> WireError {
+        WireError {
+            kind,
+            detail: Box::new(Detail {
+                message,
+                name: None,
+                expected: Vec::new(),
+                line: None,
+                column: None,
+                request_error: None,
+            }),
+        }
+    }
+}
+
+impl From<RequestError> for WireError {
+    /// A request that was read but cannot be decided: dated before the
+    /// statement, or with fields that contradict one another.
+    fn from(err: RequestError) -> WireError {
+        let kind = match err.code() {
+            "before_statement_in_force" => WireErrorKind::BeforeStatementInForce,
+            _ => WireErrorKind::Contradictory,
+        };
+        let mut wire = WireError::new(kind, err.to_string());
+        wire.detail.request_error = Some(err);
+        wire
+    }
+}
+
+impl From<serde_json::Error> for WireError {
+    /// Classifies a serde_json error into a [`WireErrorKind`] and a message
+    /// that names the field or lists the valid values. Prefer
+    /// [`from_json`], which also sees the input and so tells a value of the
+    /// wrong type from broken JSON.
+    fn from(err: serde_json::Error) -> WireError {
+        classify(err, None)
+    }
+}
+
+fn classify(err: serde_json::Error, input: Option<&str>) -> WireError {
+    let (line, column) = (err.line(), err.column());
+    let full = err.to_string();
+    let position = format!(" at line {line} column {column}");
+    let bare = full.strip_suffix(position.as_str()).unwrap_or(&full);
+    let mut wire = match err.classify() {
+        serde_json::error::Category::Data => classify_data(bare),
+        // serde_json reports a number or a list where a name belongs as
+        // "expected value", a syntax error; the input tells whether the
+        // JSON itself is sound.
+        serde_json::error::Category::Syntax
+            if input.is_some_and(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()) =>
+        {
+            WireError::new(
+                WireErrorKind::InvalidValue,
+                format!("a value has the wrong type, where a name (a JSON string) is expected: {bare}"),
+            )
+        }
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof | serde_json::error::Category::Io => {
+            WireError::new(WireErrorKind::Syntax, format!("not valid JSON: {bare}"))
+        }
+    };
+    if line > 0 {
+        wire.detail.line = Some(line);
+        wire.detail.column = Some(column);
+        wire.detail.message = format!("{} (line {line}, column {column})", wire.detail.message);
+    }
+    wire
+}
+
+/// Reads a serde data error ("unknown field `x`, expected one of `a`, `b`",
+/// "unknown variant …", "missing field …", "duplicate field …").
+fn classify_data(message: &str) -> WireError {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (name, expected) = name_and_expected(rest);
+        let mut text = format!("unknown field `{name}`");
+        if !expected.is_empty() {
+            text = format!("{text}; the fields are: {}", expected.join(", "));
+        }
+        return named(WireErrorKind::UnknownField, text, name, expected);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (name, expected) = name_and_expected(rest);
+        let what = vocabulary_of(&expected).unwrap_or("value");
+        let text = format!("unknown {what} `{name}`; expected one of: {}", expected.join(", "));
+        return named(WireErrorKind::UnknownValue, text, name, expected);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.strip_suffix('`').unwrap_or(rest).to_owned();
+        let text = format!("missing field `{name}`");
+        return named(WireErrorKind::MissingField, text, name, Vec::new());
+    }
+    if let Some(rest) = message.strip_prefix("duplicate field `") {
+        let name = rest.strip_suffix('`').unwrap_or(rest).to_owned();
+        let text = format!("field `{name}` is given twice");
+        return named(WireErrorKind::DuplicateField, text, name, Vec::new());
+    }
+    if message.ends_with("is listed twice") {
+        let name = message.split('`').nth(1).map(str::to_owned);
+        let mut wire = WireError::new(WireErrorKind::DuplicateValue, message.to_owned());
+        wire.detail.name = name;
+        return wire;
+    }
+    if CHRONO_MESSAGES.contains(&message) {
+        let text = format!("a time is not an RFC 3339 date and time such as `2024-03-01T09:30:00+08:00`: {message}");
+        return WireError::new(WireErrorKind::InvalidValue, text);
+    }
+    WireError::new(WireErrorKind::InvalidValue, message.to_owned())
+}
+
+/// The messages of chrono's parse errors, which do not say that a time was
+/// being read.
+const CHRONO_MESSAGES: &[&str] = &[
+    "input is out of range",
+    "no possible date and time matching input",
+    "input is not enough for unique date and time",
+    "input contains invalid characters",
+    "premature end of input",
+    "trailing input",
+    "bad or unsupported format string",
+];
+
+fn named(kind: WireErrorKind, message: String, name: String, expected: Vec<String>) -> WireError {
+    let mut wire = WireError::new(kind, message);
+    wire.detail.name = Some(name);
+    wire.detail.expected = expected;
+    wire
+}
+
+/// Splits "x`, expected one of `a`, `b`" (or "x`, expected `a` or `b`", or
+/// "x`, there are no fields") into the name and the expected names.
+fn name_and_expected(rest: &str) -> (String, Vec<String>) {
+    match rest.rsplit_once("`, expected ") {
+        Some((name, list)) => {
+            let expected = list.split('`').skip(1).step_by(2).map(str::to_owned).collect();
+            (name.to_owned(), expected)
+        }
+        None => {
+            let name = rest.split_once("`,").map_or(rest, |(name, _)| name);
+            (name.trim_end_matches('`').to_owned(), Vec::new())
+        }
+    }
+}
+
+/// Which of the crate's vocabularies a list of valid names is, to say
+/// "unknown party" rather than "unknown value".
+fn vocabulary_of(expected: &[String]) -> Option<&'static str> {
+    fn is<T: Copy>(all: &[T], name: fn(T) -> &'static str, expected: &[String]) -> bool {
+        all.len() == expected.len() && all.iter().zip(expected).all(|(value, given)| name(*value) == given)
+    }
+    let vocabularies: [(&'static str, bool); 15] = [
+        (
+            "online service",
+            is(OnlineService::ALL, OnlineService::as_str, expected),
+        ),
+        ("party", is(Party::ALL, Party::as_str, expected)),
+        ("action", is(Action::ALL, Action::as_str, expected)),
+        ("data element", is(DataElement::ALL, DataElement::as_str, expected)),
+        ("purpose", is(Purpose::ALL, Purpose::as_str, expected)),
+        ("location", is(Location::ALL, Location::as_str, expected)),
+        ("authorization", is(Authorization::ALL, Authorization::as_str, expected)),
+        ("circumstance", is(Circumstance::ALL, Circumstance::as_str, expected)),
+        ("objection", is(Objection::ALL, Objection::as_str, expected)),
+        ("clause", is(ClauseId::ALL, ClauseId::as_str, expected)),
+        ("reason", is(Reason::ALL, Reason::as_str, expected)),
+        ("deny kind", is(DenyKind::ALL, DenyKind::as_str, expected)),
+        ("obligation", is(Obligation::ALL, Obligation::as_str, expected)),
+        ("advisory", is(Advisory::ALL, Advisory::as_str, expected)),
+        (
+            "statement version",
+            is(StatementVersion::ALL, StatementVersion::as_str, expected),
+        ),
+    ];
+    vocabularies.iter().find(|(_, matches)| *matches).map(|(what, _)| *what)
+}
+
+/// Reads a request from JSON.
+///
+/// Unknown fields, unknown values, missing fields and values listed twice
+/// are errors; optional fields may be left out. The request is not checked
+/// against the statement: [`decide_json`] does both.
+///
+/// ```
+/// use vianet_privacy::wire::{parse_request, WireErrorKind};
+/// use vianet_privacy::{Authorization, Party};
+///
+/// let request = parse_request(
+///     r#"{"service": "office_365", "party": "supplier", "action": "access", "data": "support_contact_info",
+///         "purpose": "resolve_support_issue", "location": "taiwan",
+///         "authorizations": ["prior_consent_after_explanation"]}"#,
+/// )?;
+/// assert_eq!(request.party, Party::Supplier);
+/// assert!(request.authorizations.contains(Authorization::PriorConsentAfterExplanation));
+///
+/// let err = parse_request(r#"{"service": "azure", "party": "operator"}"#).unwrap_err();
+/// assert_eq!(err.kind(), WireErrorKind::MissingField);
+/// assert_eq!(err.name(), Some("action"));
+/// # Ok::<(), vianet_privacy::wire::WireError>(())
+/// ```
+pub fn parse_request(json: &str) -> Result<Request, WireError> {
+    from_json(json)
+}
+
+/// Reads a decision from JSON (as written by serde, for instance from an
+/// audit log).
+///
+/// ```
+/// use vianet_privacy::wire::parse_decision;
+/// use vianet_privacy::DenyKind;
+///
+/// let decision = parse_decision(
+///     r#"{"effect": "deny", "clause": "payment_security_code_not_retained", "kind": "forbidden",
+///         "reason": "security_code_never_retained", "statement_version": "2020-12-01"}"#,
+/// )?;
+/// assert_eq!(decision.deny_kind(), Some(DenyKind::Forbidden));
+/// # Ok::<(), vianet_privacy::wire::WireError>(())
+/// ```
+pub fn parse_decision(json: &str) -> Result<Decision, WireError> {
+    from_json(json)
+}
+
+/// Reads any value of the format (or a type of your own built from its
+/// types, such as a log line that wraps a request) from JSON, with the
+/// errors classified as for [`parse_request`].
+///
+/// ```
+/// use vianet_privacy::wire::{from_json, WireErrorKind};
+/// use vianet_privacy::{Party, Request};
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// #[serde(deny_unknown_fields)]
+/// struct Ticket {
+///     id: u64,
+///     request: Request,
+/// }
+///
+/// let ticket: Ticket = from_json(
+///     r#"{"id": 7, "request": {"service": "azure", "party": "supplier", "action": "access",
+///         "data": "customer_content", "purpose": "troubleshooting", "location": "united_states"}}"#,
+/// )?;
+/// assert_eq!((ticket.id, ticket.request.party), (7, Party::Supplier));
+///
+/// let err = from_json::<Ticket>(r#"{"id": 7, "request": {"party": 3}}"#).unwrap_err();
+/// assert_eq!(err.kind(), WireErrorKind::InvalidValue);
+/// # Ok::<(), vianet_privacy::wire::WireError>(())
+/// ```
+pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, WireError> {
+    serde_json::from_str(json).map_err(|err| classify(err, Some(json)))
+}
+
+/// Reads a request from JSON and decides it.
+///
+/// Every failure is an error with a [`WireErrorKind`]: the unreadable
+/// ([`WireErrorKind::Syntax`], [`WireErrorKind::UnknownField`], …) and the
+/// undecidable ([`WireErrorKind::BeforeStatementInForce`],
+/// [`WireErrorKind::Contradictory`]). Nothing malformed is ever allowed.
+///
+/// ```
+/// use vianet_privacy::wire::{decide_json, WireErrorKind};
+///
+/// let err = decide_json(
+///     r#"{"service": "azure", "party": "operator", "action": "use", "data": "administrator_email",
+///         "purpose": "administer_account", "location": "mainland_china", "at": "2019-06-01T09:00:00+08:00"}"#,
+/// )
+/// .unwrap_err();
+/// assert_eq!(err.kind(), WireErrorKind::BeforeStatementInForce);
+/// assert_eq!(err.request_error().map(|e| e.code()), Some("before_statement_in_force"));
+/// ```
+pub fn decide_json(json: &str) -> Result<Decision, WireError> {
+    let request = parse_request(json)?;
+    Ok(crate::decide(&request)?)
+}
+
+/// Writes a value of the format (a request, a decision, an audit record) as
+/// one line of JSON.
+///
+/// ```
+/// use vianet_privacy::{decide, wire, Action, DataElement, Location, OnlineService, Party, Purpose, Request};
+///
+/// let request = Request::new(
+///     OnlineService::Azure,
+///     Party::Operator,
+///     Action::Retain,
+///     DataElement::SecurityCode,
+///     Purpose::FutureTransactions,
+///     Location::MainlandChina,
+/// );
+/// let json = wire::to_json(&decide(&request)?)?;
+/// assert!(json.starts_with(r#"{"effect":"deny","clause":"payment_security_code_not_retained""#));
+/// assert_eq!(wire::parse_decision(&json)?, decide(&request)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, WireError> {
+    serde_json::to_string(value)
+        .map_err(|err| WireError::new(WireErrorKind::InvalidValue, format!("cannot be written as JSON: {err}")))
+}
