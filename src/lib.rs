@@ -52,6 +52,18 @@
 //!
 //! "China" in the statement means mainland China, excluding Hong Kong,
 //! Macau and Taiwan; [`Location`] makes that impossible to get wrong.
+//!
+//! ## Time
+//!
+//! The statement speaks for an operator in mainland China, so a date or
+//! date-time given without an offset is read in China Standard Time
+//! (UTC+08:00, [`CHINA_STANDARD_TIME`]), and calendar questions (a
+//! person's age, the day a reply is due) are answered on the China
+//! Standard Time date ([`time`]). Rules that depend on time read the
+//! request's `at` and its optional context: the [`Account`] (open, or
+//! closed with the end of the legal retention period), the termination of
+//! the service, the end of a trial, a Preview, the data subject's birth
+//! date. [`Request::validate`] rejects contradictory times.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -69,10 +81,12 @@
 
 mod vocabulary;
 
+mod account;
 mod action;
 mod advisory;
 mod authorization;
 mod category;
+mod checklist;
 mod circumstance;
 mod clause;
 mod decision;
@@ -91,12 +105,15 @@ mod rule;
 mod section;
 mod service;
 pub mod statement;
+pub mod time;
 mod version;
 
+pub use account::Account;
 pub use action::{Action, ActionSet};
 pub use advisory::{Advisory, AdvisorySet};
 pub use authorization::{Authorization, AuthorizationSet};
 pub use category::{DataCategory, DataCategorySet};
+pub use checklist::Checklist;
 pub use circumstance::{Circumstance, CircumstanceSet};
 pub use clause::{ClauseId, ClauseSet};
 pub use decision::{Allow, Decision, Deny, Explanation};
