@@ -10,7 +10,7 @@
 //! > about such changes before they take effect.
 //!
 //! Every decision already names the version it was made under
-//! ([`StatementVersion`](crate::StatementVersion)), and a request dated
+//! ([`StatementVersion`]), and a request dated
 //! before that version took effect is an error. This module checks a
 //! change to the statement: [`StatementChange::check`] allows a change
 //! with the duty to revise the "last updated" date, and a substantial

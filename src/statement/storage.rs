@@ -25,7 +25,7 @@
 //! > Data upon such termination.
 //!
 //! These depend on time, so they are small functions rather than scopes:
-//! the engine reads [`end_limit`] before the limits and [`end_permit`]
+//! the engine reads `end_limit` before the limits and `end_permit`
 //! after them, before the permissions. They need the request's
 //! [`account`](crate::Request::account) or
 //! [`service_terminated_at`](crate::Request::service_terminated_at), and
