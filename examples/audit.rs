@@ -359,7 +359,12 @@ fn report(summary: &Summary, language: Language) -> String {
             "\nObligations the allowed events carry:\n"
         });
         for (&obligation, &count) in &summary.obligations {
-            let _ = writeln!(out, "    {count:>6}  {} ({})", obligation.label(language), obligation.as_str());
+            let _ = writeln!(
+                out,
+                "    {count:>6}  {} ({})",
+                obligation.label(language),
+                obligation.as_str()
+            );
         }
     }
 

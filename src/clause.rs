@@ -217,6 +217,116 @@ vocabulary! {
             en: "Real identity at registration",
             zh: "注册时提供真实身份"
         },
+        /// After the account is closed, Personal Data is retained as the law
+        /// requires but neither used nor processed.
+        StorageRetentionAfterClosure = "storage_retention_after_closure" {
+            en: "Retention after the account is closed",
+            zh: "账户关闭后的保留"
+        },
+        /// When the retention period ends, the data is deleted or anonymized
+        /// immediately.
+        StorageDeletionAfterRetention = "storage_deletion_after_retention" {
+            en: "Deletion or anonymization when the retention period ends",
+            zh: "保留期届满后删除或匿名化"
+        },
+        /// Terminating an Online Service or operation: notify, then delete or
+        /// anonymize.
+        StorageServiceTermination = "storage_service_termination" {
+            en: "Termination of an Online Service or operation",
+            zh: "在线服务或运营的终止"
+        },
+        /// What to do in a Personal Data security incident.
+        ProtectionPersonalDataIncident = "protection_personal_data_incident" {
+            en: "Personal Data security incidents",
+            zh: "个人数据安全事件"
+        },
+        /// What to do in a cyber security incident.
+        ProtectionCyberSecurityIncident = "protection_cyber_security_incident" {
+            en: "Cyber security incidents",
+            zh: "网络安全事件"
+        },
+        /// The customer accesses and manages Administrator, Real-Name
+        /// Authentication and Payment Data in the administrator portal.
+        ManagingPortal = "managing_portal" {
+            en: "Managing data in the administrator portal",
+            zh: "在管理员门户中管理数据"
+        },
+        /// Initial registration information may not be modifiable.
+        ManagingInitialRegistration = "managing_initial_registration" {
+            en: "Initial registration information cannot be modified",
+            zh: "初始注册信息无法修改"
+        },
+        /// Deleting data or narrowing the authorization may cost services.
+        ManagingDeletionConsequences = "managing_deletion_consequences" {
+            en: "Consequences of deleting data or narrowing the authorization",
+            zh: "删除数据或变更授权范围的后果"
+        },
+        /// A deletion is passed on to the suppliers and subcontractors that
+        /// received the data.
+        ManagingDeletionNotifiesRecipients = "managing_deletion_notifies_recipients" {
+            en: "Deletion is passed on to suppliers and subcontractors",
+            zh: "删除请求同步通知供应商和分包商"
+        },
+        /// Identity is verified first; the reply is due within 30 days or the
+        /// statutory limit.
+        ManagingIdentityAndResponseTime = "managing_identity_and_response_time" {
+            en: "Identity verification and the time to respond",
+            zh: "身份验证与响应期限"
+        },
+        /// The seven grounds of the English text on which a request need not
+        /// be answered.
+        ManagingRefusalGrounds = "managing_refusal_grounds" {
+            en: "Grounds for not responding to a request",
+            zh: "可不响应请求的情形"
+        },
+        /// The eighth ground, trade secrets, which only the Chinese text has.
+        ManagingRefusalTradeSecrets = "managing_refusal_trade_secrets" {
+            en: "Trade secrets as a ground for not responding (Chinese text only)",
+            zh: "涉及商业秘密的（仅见于中文文本）"
+        },
+        /// End users' requests are answered only on the customer's prior
+        /// written instruction or as the law requires.
+        SharingEndUserRequests = "sharing_end_user_requests" {
+            en: "Requests from the customer's end users",
+            zh: "客户的最终用户提出的请求"
+        },
+        /// Trial data may be kept temporarily after the trial, for a later
+        /// purchase.
+        TrialDataRetention = "trial_data_retention" {
+            en: "Keeping trial data after the trial",
+            zh: "试用期结束后保留试用数据"
+        },
+        /// Trial data may be removed at any time after the trial ends.
+        TrialDataRemoval = "trial_data_removal" {
+            en: "Removing trial data after the trial",
+            zh: "试用期结束后删除试用数据"
+        },
+        /// Previews' security measures may differ.
+        PreviewSecurity = "preview_security" {
+            en: "Security of Previews",
+            zh: "预览版本的安全措施"
+        },
+        /// A minor under 18 needs a guardian's consent.
+        MinorsGuardianConsent = "minors_guardian_consent" {
+            en: "Minors under 18 need a guardian's consent",
+            zh: "未满 18 周岁的未成年人须取得监护人同意"
+        },
+        /// Posted changes revise the "last updated" date.
+        ChangesLastUpdated = "changes_last_updated" {
+            en: "Changes revise the last updated date",
+            zh: "变更时更新“最后更新”日期"
+        },
+        /// Substantial changes take effect only after notice.
+        ChangesSubstantialNotice = "changes_substantial_notice" {
+            en: "Notice of substantial changes before they take effect",
+            zh: "重大变更生效前予以通知"
+        },
+        /// "We will respond to you within 30 days after the verification of
+        /// your identity."
+        ContactResponseTime = "contact_response_time" {
+            en: "Response within 30 days of verification",
+            zh: "身份验证后 30 天内答复"
+        },
     }
 }
 
@@ -257,6 +367,23 @@ impl ClauseId {
             | OperationalWebsitePermit
             | InformationServiceRecords
             | RealIdentityAtRegistration => Section::ComplianceWithLaw,
+            StorageRetentionAfterClosure | StorageDeletionAfterRetention | StorageServiceTermination => {
+                Section::Storage
+            }
+            ProtectionPersonalDataIncident | ProtectionCyberSecurityIncident => Section::Protection,
+            ManagingPortal
+            | ManagingInitialRegistration
+            | ManagingDeletionConsequences
+            | ManagingDeletionNotifiesRecipients
+            | ManagingIdentityAndResponseTime
+            | ManagingRefusalGrounds
+            | ManagingRefusalTradeSecrets => Section::Managing,
+            SharingEndUserRequests => Section::Sharing,
+            TrialDataRetention | TrialDataRemoval => Section::TrialPeriod,
+            PreviewSecurity => Section::PreviewReleases,
+            MinorsGuardianConsent => Section::ProtectionOfMinors,
+            ChangesLastUpdated | ChangesSubstantialNotice => Section::Changes,
+            ContactResponseTime => Section::ContactUs,
         }
     }
 
@@ -310,6 +437,26 @@ impl ClauseId {
             OperationalWebsitePermit => "if your website provides operational Internet information services, you will obtain the VAT permit for operational website from the governmental authority.",
             InformationServiceRecords => "If you are an Internet information service provider using Online Services, you will keep records of the information provided, time of publishing and the Internet address or domain name, and assist in providing such information when inquired by related government authorities in accordance with applicable laws.",
             RealIdentityAtRegistration => "You will provide your real identity and contact information when registering for the Online Services and promptly update that information in the administrator portal if there are any changes to the information. We will use this information to contact you, as detailed in this Privacy Statement. You warrant that the information you provide is true, complete, and valid; otherwise, you will bear all the consequences.",
+            StorageRetentionAfterClosure => "During your use of the Online Services, we retain the Personal Data you provided. After you close your account, in accordance with relevant laws and regulations, we will retain your Personal Data, but we will not use or process your Personal Data during this period;",
+            StorageDeletionAfterRetention => "upon expiry of the aforementioned retention period, we will immediately delete or anonymize your data.",
+            StorageServiceTermination => "When we terminate an Online Service or operation, we will notify you by e-mail or announcement, and delete or anonymize your relevant Personal Data upon such termination.",
+            ProtectionPersonalDataIncident => "In the event of Personal Data security incidents, 21Vianet will promptly notify you via push notifications or announcements in accordance with the requirements of applicable laws and regulations, informing you of the basic circumstances and possible impacts of the security incidents, the measures we have taken or will take, advice for you on self-prevention and mitigation of risks, remedial measures for you, etc.",
+            ProtectionCyberSecurityIncident => "In the event of a cyber security incident, we will follow the emergency response plan for cyber security incidents, take appropriate remedial measures, and report to the competent authorities in accordance with relevant applicable laws and regulations.",
+            ManagingPortal => "We provide you with ways to manage your Personal Data. You can access and manage your Administrator Data, Real-name Authentication Data, and Payment Data in the account information of your administrator portal.",
+            ManagingInitialRegistration => "However, for security and identification considerations or as required by applicable laws and regulations, you may not be able to modify the initial registration information provided at the time of registration, such as Real-Name Authentication Data.",
+            ManagingDeletionConsequences => "If you choose to delete your Personal Data or change the scope of the authorization, it may result in our failure to provide certain Online Services for you. For example, deleting Payment Data or contact details will make it difficult for you to complete payments and receive corresponding Online Services.",
+            ManagingDeletionNotifiesRecipients => "If we decide to respond to your request for deletion, we will also notify the supplier or subcontractor who has obtained your Personal Data from us and request them to delete your Personal Data in a timely manner, unless otherwise required by applicable laws and regulations.",
+            ManagingIdentityAndResponseTime => "To ensure security, we may ask you to verify your identity first in response to your request to manage Personal Data under this section. We will timely respond to your request above after verifying your identity, and reply or make reasonable explanations to you within 30 days or the time limit stipulated by applicable laws and regulations, or inform you about the external approaches you may choose to resolve the disputes.",
+            ManagingRefusalGrounds => "Notwithstanding the above, pursuant to applicable laws and regulations, we may not need to respond to your requests under the following circumstances, including but not limited to: related to the performance of the obligations specified in laws and regulations by the personal data subject; directly related to national security and national defense security; directly related to public security, public health and major public interests; directly related to criminal investigation, prosecution, trial and enforcement of judgments; personal data controller has sufficient evidence indicating that the personal data subject has subjective malicious intention or abuses his rights; it is for the purpose of safeguarding the major legitimate rights and interests of the personal data subject or other individuals including life and property, but it is impossible to get his consent; and responding to the request of personal data subject will result in serious damage to the legitimate rights and interests of personal data subject or other individuals and organizations.",
+            ManagingRefusalTradeSecrets => "涉及商业秘密的。 (\"involving trade secrets\": the eighth item of the Chinese text's list; the English text has no such item)",
+            SharingEndUserRequests => "We will not substantively respond to data protection and privacy requests from your end users without your prior written instruction, unless required by applicable laws and regulations.",
+            TrialDataRetention => "Trials are provided to examine Online Services prior to purchase. At the end of the trial period, 21Vianet can temporarily retain the data it collects during your Online Service trial to improve your customer experience when you decide to purchase the Online Services in the future.",
+            TrialDataRemoval => "However, your data may be removed from the Online Services at any time after the trial period for the Online Service ends.",
+            PreviewSecurity => "Security: We will do our best to provide security measures for your data in the Previews, but these security measures may differ from the present security measures in typical Online Services.",
+            MinorsGuardianConsent => "If you are a minor under the age of 18, please be sure to ask your guardian to read the Privacy Statement carefully, and please use our Online Services or provide your data to us under the condition that you have obtained the consent of your guardian.",
+            ChangesLastUpdated => "When we post changes to the Privacy Statement, we will revise the \"last updated\" date at the top of the Privacy Statement.",
+            ChangesSubstantialNotice => "If there are substantial changes to the Privacy Statement or in how 21Vianet will use your data, we will notify you either by posting a notice or by directly sending you a notification about such changes before they take effect.",
+            ContactResponseTime => "We will respond to you within 30 days after the verification of your identity.",
         }
     }
 }

@@ -11,6 +11,11 @@
 //! 4. Otherwise the data's own section denies it with its purpose
 //!    limitation: never "no rule matched".
 //!
+//! Time rules sit around these steps: the end of a service, an account's
+//! retention period or a trial is read before the limits (deny) and after
+//! them (allow); a minor's guardian consent and the Preview advisory are
+//! conditions on the finished decision. See [`crate::statement`].
+//!
 //! Everything here is `Copy` data and bit operations: no allocation, no
 //! lock, no I/O, no hashing.
 
@@ -44,24 +49,25 @@ use crate::{
 /// # Ok::<(), vianet_privacy::RequestError>(())
 /// ```
 pub fn decide(request: &Request) -> Result<Decision, RequestError> {
-    let version = StatementVersion::CURRENT;
-    if let Some(at) = request.at {
-        let effective = version.effective_from();
-        if at < effective {
-            return Err(RequestError::BeforeStatementInForce { at, version, effective });
-        }
-    }
-    Ok(evaluate(request))
+    request.validate()?;
+    Ok(statement::conditions(request, evaluate(request)))
 }
 
 /// The rule evaluation proper, for a request already checked.
 pub(crate) fn evaluate(request: &Request) -> Decision {
+    if let Some(deny) = statement::time_limits(request) {
+        return Decision::Deny(deny);
+    }
     for limits in statement::LIMITS {
         for limit in *limits {
             if let Some(deny) = apply_limit(limit, request) {
                 return Decision::Deny(deny);
             }
         }
+    }
+
+    if let Some(allow) = statement::time_permits(request) {
+        return Decision::Allow(allow);
     }
 
     let mut near_miss: Option<&Permit> = None;

@@ -112,6 +112,63 @@ pub enum RequestError {
         /// Why the activity needs it.
         why: &'static str,
     },
+    /// A field that makes the answer depend on time was given without the
+    /// time of the request.
+    #[error(
+        "`{field}` makes the answer depend on when the processing happens, but the request has no `at`; \
+         add `at` (RFC 3339, or a date-time or date without offset, read as China Standard Time)"
+    )]
+    MissingTime {
+        /// The field that needs `at`.
+        field: &'static str,
+    },
+    /// The account is said to be closed after the time of the request.
+    #[error(
+        "the account is closed at {closed_at}, after the request's time {at}; \
+         an account closed later was open at that time: give `account` as `{{\"state\": \"open\"}}`, or correct the times"
+    )]
+    AccountClosedAfterDecision {
+        /// When the account was closed.
+        closed_at: chrono::DateTime<chrono::FixedOffset>,
+        /// The time of the request.
+        at: chrono::DateTime<chrono::FixedOffset>,
+    },
+    /// The retention period is said to end before the account was closed.
+    #[error(
+        "the retention period ends at {retention_expires}, before the account was closed at {closed_at}; \
+         the legal retention period starts when the account closes: correct `retention_expires` or `closed_at`"
+    )]
+    RetentionEndsBeforeClosing {
+        /// When the account was closed.
+        closed_at: chrono::DateTime<chrono::FixedOffset>,
+        /// When the retention period was said to end.
+        retention_expires: chrono::DateTime<chrono::FixedOffset>,
+    },
+    /// The data subject's birth date is after the time of the request.
+    #[error(
+        "the data subject's birth date {birth_date} is after the request's time {at} (read in China Standard Time); \
+         correct `subject_birth_date` or `at`"
+    )]
+    BirthDateAfterDecision {
+        /// The birth date given.
+        birth_date: chrono::NaiveDate,
+        /// The time of the request.
+        at: chrono::DateTime<chrono::FixedOffset>,
+    },
+    /// A data subject's request has no verified identity yet, so it has no
+    /// due date.
+    #[error(
+        "the requester's identity has not been verified, so the reply has no due date yet; \
+         verify the identity first and set `identity_verified_at`"
+    )]
+    IdentityNotVerified,
+    /// A date computed from the request falls outside the calendar chrono
+    /// can represent.
+    #[error("{what} falls outside the representable calendar (about 262,000 years either side of year 0); correct the input dates")]
+    DateOutOfRange {
+        /// What was being computed.
+        what: &'static str,
+    },
 }
 
 impl RequestError {
@@ -120,6 +177,12 @@ impl RequestError {
         match self {
             RequestError::BeforeStatementInForce { .. } => "before_statement_in_force",
             RequestError::MissingComplianceFact { .. } => "missing_compliance_fact",
+            RequestError::MissingTime { .. } => "missing_time",
+            RequestError::AccountClosedAfterDecision { .. } => "account_closed_after_decision",
+            RequestError::RetentionEndsBeforeClosing { .. } => "retention_ends_before_closing",
+            RequestError::BirthDateAfterDecision { .. } => "birth_date_after_decision",
+            RequestError::IdentityNotVerified => "identity_not_verified",
+            RequestError::DateOutOfRange { .. } => "date_out_of_range",
         }
     }
 }

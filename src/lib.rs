@@ -56,6 +56,18 @@
 //!
 //! "China" in the statement means mainland China, excluding Hong Kong,
 //! Macau and Taiwan; [`Location`] makes that impossible to get wrong.
+//!
+//! ## Time
+//!
+//! The statement speaks for an operator in mainland China, so a date or
+//! date-time given without an offset is read in China Standard Time
+//! (UTC+08:00, [`CHINA_STANDARD_TIME`]), and calendar questions (a
+//! person's age, the day a reply is due) are answered on the China
+//! Standard Time date ([`time`]). Rules that depend on time read the
+//! request's `at` and its optional context: the [`Account`] (open, or
+//! closed with the end of the legal retention period), the termination of
+//! the service, the end of a trial, a Preview, the data subject's birth
+//! date. [`Request::validate`] rejects contradictory times.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -73,12 +85,14 @@
 
 mod vocabulary;
 
+mod account;
 mod action;
 mod activity;
 mod advisory;
 mod audit;
 mod authorization;
 mod category;
+mod checklist;
 mod circumstance;
 mod clause;
 mod compliance_request;
@@ -101,6 +115,7 @@ mod rule;
 mod section;
 mod service;
 pub mod statement;
+pub mod time;
 mod version;
 mod website;
 #[cfg(feature = "json")]
@@ -111,12 +126,14 @@ pub mod wire;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctest;
 
+pub use account::Account;
 pub use action::{Action, ActionSet};
 pub use activity::{Activity, ActivitySet};
 pub use advisory::{Advisory, AdvisorySet};
 pub use audit::AuditRecord;
 pub use authorization::{Authorization, AuthorizationSet};
 pub use category::{DataCategory, DataCategorySet};
+pub use checklist::Checklist;
 pub use circumstance::{Circumstance, CircumstanceSet};
 pub use clause::{ClauseId, ClauseSet};
 pub use compliance_request::ComplianceRequest;

@@ -132,6 +132,101 @@ vocabulary! {
             en: "promptly update the real identity and contact information in the administrator portal when it changes",
             zh: "信息发生变更时，立即在管理员入口更新真实身份和联系方式"
         },
+        /// Neither use nor process a closed account's data while it is
+        /// retained.
+        DoNotUseDuringRetention = "do_not_use_during_retention" {
+            en: "neither use nor process the data while it is retained after the account was closed",
+            zh: "账户关闭后的保留期内不使用、不处理该数据"
+        },
+        /// Delete or anonymize the data as soon as the retention period ends.
+        DeleteOrAnonymizeWhenRetentionEnds = "delete_or_anonymize_when_retention_ends" {
+            en: "delete or anonymize the data immediately when the retention period ends",
+            zh: "保留期届满后立即删除或匿名化数据"
+        },
+        /// Notify the customer of the termination by e-mail or announcement.
+        NotifyTermination = "notify_termination" {
+            en: "notify the customer of the termination by e-mail or announcement",
+            zh: "通过电子邮件或公告将终止事宜通知客户"
+        },
+        /// Delete or anonymize the relevant Personal Data upon termination.
+        DeleteOrAnonymizeOnTermination = "delete_or_anonymize_on_termination" {
+            en: "delete or anonymize the relevant Personal Data upon the termination",
+            zh: "终止时删除或匿名化相关个人数据"
+        },
+        /// Keep trial data only temporarily, for a later purchase.
+        RetainTrialDataTemporarily = "retain_trial_data_temporarily" {
+            en: "retain the trial data only temporarily, to improve the experience of a later purchase",
+            zh: "仅为改善日后购买时的体验而临时保留试用数据"
+        },
+        /// Ask the suppliers and subcontractors that received the data to
+        /// delete it.
+        NotifyRecipientsToDelete = "notify_recipients_to_delete" {
+            en: "notify the suppliers and subcontractors that obtained the data and ask them to delete it in a timely manner, unless applicable laws and regulations require otherwise",
+            zh: "通知从我们处获得该数据的供应商或分包商并要求其及时删除，适用法律法规另有规定的除外"
+        },
+        /// Reply, explain, or point to external ways to resolve the dispute
+        /// by the due date.
+        RespondByDueDate = "respond_by_due_date" {
+            en: "reply or give a reasonable explanation, or inform the requester of the external ways to resolve the dispute, by the due date",
+            zh: "在答复期限内答复或作出合理解释，或告知可选择的外部争议解决途径"
+        },
+        /// Promptly notify the customer of a Personal Data security incident
+        /// by push notification or announcement.
+        NotifyIncidentPromptly = "notify_incident_promptly" {
+            en: "promptly notify the customer by push notification or announcement",
+            zh: "及时以推送通知或公告的方式告知客户"
+        },
+        /// Tell the basic circumstances of the incident.
+        InformIncidentCircumstances = "inform_incident_circumstances" {
+            en: "inform the customer of the basic circumstances of the incident",
+            zh: "告知安全事件的基本情况"
+        },
+        /// Tell the possible impact of the incident.
+        InformIncidentImpact = "inform_incident_impact" {
+            en: "inform the customer of the possible impact of the incident",
+            zh: "告知安全事件可能的影响"
+        },
+        /// Tell the measures taken or to be taken.
+        InformIncidentMeasures = "inform_incident_measures" {
+            en: "inform the customer of the measures taken or to be taken",
+            zh: "告知已采取或将要采取的处置措施"
+        },
+        /// Advise the customer how to protect themselves and reduce risk.
+        AdviseSelfProtection = "advise_self_protection" {
+            en: "advise the customer on self-prevention and mitigation of risks",
+            zh: "为客户自主防范和降低风险提供建议"
+        },
+        /// Tell the remedial measures available to the customer.
+        InformRemedies = "inform_remedies" {
+            en: "inform the customer of the remedial measures for them",
+            zh: "告知针对客户的补救措施"
+        },
+        /// Follow the emergency response plan for cyber security incidents.
+        FollowEmergencyResponsePlan = "follow_emergency_response_plan" {
+            en: "follow the emergency response plan for cyber security incidents",
+            zh: "启动网络安全事件应急预案"
+        },
+        /// Take appropriate remedial measures.
+        TakeRemedialMeasures = "take_remedial_measures" {
+            en: "take appropriate remedial measures",
+            zh: "采取相应的补救措施"
+        },
+        /// Report to the competent authorities.
+        ReportIncidentToAuthorities = "report_incident_to_authorities" {
+            en: "report to the competent authorities as the law requires",
+            zh: "依法向有关主管部门报告"
+        },
+        /// Revise the "last updated" date when posting changes.
+        ReviseLastUpdatedDate = "revise_last_updated_date" {
+            en: "revise the \"last updated\" date at the top of the statement",
+            zh: "更新隐私声明顶部的“最后更新”日期"
+        },
+        /// Notify the customers of a substantial change before it takes
+        /// effect.
+        NotifySubstantialChange = "notify_substantial_change" {
+            en: "notify customers of the substantial change, by posting a notice or sending a notification, before it takes effect",
+            zh: "在重大变更生效前，通过发布公告或直接发送通知的方式告知客户"
+        },
     }
 }
 
@@ -156,6 +251,23 @@ impl Obligation {
             StopTransmission | KeepRelevantRecords | ReportToAuthorities => ClauseId::DiscoveredProhibitedContent,
             KeepInformationRecords | AssistLawfulInquiry => ClauseId::InformationServiceRecords,
             KeepRegistrationUpToDate => ClauseId::RealIdentityAtRegistration,
+            DoNotUseDuringRetention => ClauseId::StorageRetentionAfterClosure,
+            DeleteOrAnonymizeWhenRetentionEnds => ClauseId::StorageDeletionAfterRetention,
+            NotifyTermination | DeleteOrAnonymizeOnTermination => ClauseId::StorageServiceTermination,
+            RetainTrialDataTemporarily => ClauseId::TrialDataRetention,
+            NotifyRecipientsToDelete => ClauseId::ManagingDeletionNotifiesRecipients,
+            RespondByDueDate => ClauseId::ManagingIdentityAndResponseTime,
+            NotifyIncidentPromptly
+            | InformIncidentCircumstances
+            | InformIncidentImpact
+            | InformIncidentMeasures
+            | AdviseSelfProtection
+            | InformRemedies => ClauseId::ProtectionPersonalDataIncident,
+            FollowEmergencyResponsePlan | TakeRemedialMeasures | ReportIncidentToAuthorities => {
+                ClauseId::ProtectionCyberSecurityIncident
+            }
+            ReviseLastUpdatedDate => ClauseId::ChangesLastUpdated,
+            NotifySubstantialChange => ClauseId::ChangesSubstantialNotice,
         }
     }
 }

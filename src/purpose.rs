@@ -130,5 +130,18 @@ vocabulary! {
         Advertising = "advertising" { en: "advertising", zh: "广告" },
         /// Selling the data: no clause of the statement names it as a purpose.
         SaleOfData = "sale_of_data" { en: "selling the data", zh: "出售数据" },
+        /// Answering a data subject's or customer's request to access,
+        /// manage or delete their Personal Data (including managing it in
+        /// the administrator portal).
+        DataSubjectRequest = "data_subject_request" {
+            en: "answering a request to access, manage or delete one's Personal Data",
+            zh: "响应访问、管理或删除个人数据的请求"
+        },
+        /// Keeping data from an ended trial to improve the experience of a
+        /// later purchase.
+        FuturePurchaseExperience = "future_purchase_experience" {
+            en: "improving the customer experience of a later purchase after a trial",
+            zh: "改善试用后日后购买时的客户体验"
+        },
     }
 }

@@ -197,6 +197,66 @@ vocabulary! {
             en: "the customer warrants that the registration information is true, complete and valid; false or invalid identity or contact information is not accepted",
             zh: "客户保证所提供的注册信息真实、完整、有效；不接受虚假或无效的身份或联系信息"
         },
+        /// After the account is closed, the data is only retained, neither
+        /// used nor processed.
+        ClosedAccountDataOnlyRetained = "closed_account_data_only_retained" {
+            en: "after the account is closed, its Personal Data is only retained for the period the law requires, and is neither used nor processed",
+            zh: "账户关闭后，其个人数据仅依法在保留期内保留，不再使用或处理"
+        },
+        /// The retention period has ended: delete or anonymize now.
+        RetentionExpiredDeleteOrAnonymize = "retention_expired_delete_or_anonymize" {
+            en: "the retention period after the account was closed has ended: the data must be deleted or anonymized immediately",
+            zh: "账户关闭后的保留期已届满，须立即删除或匿名化该数据"
+        },
+        /// The Online Service or operation was terminated: delete or
+        /// anonymize.
+        ServiceTerminatedDeleteOrAnonymize = "service_terminated_delete_or_anonymize" {
+            en: "the Online Service or operation has been terminated: the data must be deleted or anonymized",
+            zh: "在线服务或运营已终止，须删除或匿名化相关数据"
+        },
+        /// After the trial, trial data is only kept temporarily for a later
+        /// purchase.
+        TrialDataOnlyKeptForPurchase = "trial_data_only_kept_for_purchase" {
+            en: "after the trial period, the data collected during the trial is only retained temporarily to improve the experience of a later purchase, and may be removed",
+            zh: "试用期结束后，试用期间收集的数据仅为改善日后购买时的体验而临时保留，并可能被删除"
+        },
+        /// Initial registration information cannot be modified.
+        InitialRegistrationNotModifiable = "initial_registration_not_modifiable" {
+            en: "the initial registration information, such as Real-Name Authentication Data, cannot be modified, for security and identification or as the law requires",
+            zh: "出于安全和身份识别考虑或依照法律法规要求，初始注册信息（如实名认证数据）无法修改"
+        },
+        /// The portal manages only Administrator, Real-Name Authentication
+        /// and Payment Data.
+        PortalManagesListedDataOnly = "portal_manages_listed_data_only" {
+            en: "the administrator portal lets the customer access and manage Administrator Data, Real-Name Authentication Data and Payment Data; for other data, contact customer support",
+            zh: "管理员门户仅供客户访问和管理管理员数据、实名认证数据和支付数据；其他数据请联系客户支持"
+        },
+        /// End users' requests need the customer's prior written instruction.
+        EndUserRequestNeedsCustomerInstruction = "end_user_request_needs_customer_instruction" {
+            en: "requests from the customer's end users are not substantively answered without the customer's prior written instruction, unless the law requires it",
+            zh: "未经客户事先书面指示，不对其最终用户的请求作实质性答复，法律法规另有要求的除外"
+        },
+        /// A reply needs the requester's identity verified first.
+        ResponseNeedsVerifiedIdentity = "response_needs_verified_identity" {
+            en: "a request to manage Personal Data is answered only after the requester's identity has been verified",
+            zh: "管理个人数据的请求须先验证请求人身份后方可答复"
+        },
+        /// The ground given for not responding is not one the statement
+        /// lists.
+        RefusalGroundNotListed = "refusal_ground_not_listed" {
+            en: "a request may go unanswered only on a ground the statement lists; this ground is not one of them",
+            zh: "仅在声明所列情形下方可不响应请求，该理由不在其列"
+        },
+        /// A minor under 18 needs the guardian's consent.
+        MinorNeedsGuardianConsent = "minor_needs_guardian_consent" {
+            en: "the data subject is a minor under 18: using the Online Services or providing data needs the guardian's consent",
+            zh: "数据主体为未满 18 周岁的未成年人，使用在线服务或提供数据须取得监护人同意"
+        },
+        /// A substantial change takes effect only after notice.
+        SubstantialChangeNeedsPriorNotice = "substantial_change_needs_prior_notice" {
+            en: "a substantial change takes effect only after a notice has been posted or a notification sent before it takes effect",
+            zh: "重大变更须在生效前发布公告或直接发送通知后方可生效"
+        },
     }
 }
 
@@ -230,5 +290,29 @@ vocabulary! {
             en: "permitted only with an authorization the request lacks",
             zh: "须取得请求中缺少的授权方可进行"
         },
+    }
+}
+
+impl Reason {
+    /// The duty a deny for this reason points to, if it has one: a deny
+    /// because the retention period has ended, or because the service was
+    /// terminated, is also a reminder that the data must now be deleted or
+    /// anonymized.
+    ///
+    /// ```
+    /// use vianet_privacy::{Obligation, Reason};
+    ///
+    /// assert_eq!(
+    ///     Reason::RetentionExpiredDeleteOrAnonymize.duty(),
+    ///     Some(Obligation::DeleteOrAnonymizeWhenRetentionEnds)
+    /// );
+    /// assert_eq!(Reason::SecurityCodeNeverRetained.duty(), None);
+    /// ```
+    pub const fn duty(self) -> Option<crate::Obligation> {
+        match self {
+            Reason::RetentionExpiredDeleteOrAnonymize => Some(crate::Obligation::DeleteOrAnonymizeWhenRetentionEnds),
+            Reason::ServiceTerminatedDeleteOrAnonymize => Some(crate::Obligation::DeleteOrAnonymizeOnTermination),
+            _ => None,
+        }
     }
 }

@@ -10,23 +10,41 @@
 //! the section's own purpose limitation: the statement fails closed.
 //!
 //! The rules are data; [`decide`](crate::decide) evaluates them.
+//!
+//! A few rules depend on time (the end of an account's retention period,
+//! the termination of a service, the end of a trial, a data subject's age)
+//! and cannot be a scope. They are small pure functions, in their
+//! sections' modules, that the engine reads at fixed points: the ends of
+//! things before the limits (a deny) and after them (an allow), and the
+//! conditions on a finished decision (guardian consent, the Preview
+//! advisory) last. Requests and notices that are not a processing request
+//! (data-subject requests, incidents, changes to the statement) have their
+//! own small typed APIs in [`managing`], [`protection`] and [`changes`].
 
 pub mod administrator_data;
+pub mod changes;
 pub mod collection;
 pub mod compliance_with_law;
 pub mod cookies;
 pub mod customer_data;
 pub mod introduction;
 pub mod local_software;
+pub mod managing;
+pub mod minors;
 pub mod payment_data;
+pub mod preview_releases;
 pub mod protection;
 pub mod real_name_authentication_data;
 pub mod sharing;
 pub mod storage;
 pub mod support_data;
+pub mod trial_period;
 
 use crate::rule::{Limit, Permit};
-use crate::{Action, ActionSet, ClauseId, DataCategory, Party, PartySet, Reason, Request};
+use crate::{
+    Action, ActionSet, AdvisorySet, Allow, AuthorizationSet, ClauseId, DataCategory, Decision, Deny, DenyKind,
+    ObligationSet, Party, PartySet, Purpose, Reason, Request, StatementVersion,
+};
 
 /// "We": 21Vianet, its affiliates (not third parties in the sharing
 /// section), and a succeeding company, which "will continue to perform the
@@ -59,6 +77,7 @@ pub(crate) const LIMITS: &[&[Limit]] = &[
     administrator_data::LIMITS,
     support_data::LIMITS,
     cookies::LIMITS,
+    managing::LIMITS,
 ];
 
 /// The permissions, in order: the first that applies decides; the first
@@ -73,6 +92,7 @@ pub(crate) const PERMITS: &[&[Permit]] = &[
     local_software::PERMITS,
     collection::REGISTRATION_PERMITS,
     sharing::PERMITS,
+    managing::PERMITS,
     collection::BEYOND_SCOPE_PERMITS,
 ];
 
@@ -80,6 +100,13 @@ pub(crate) const PERMITS: &[&[Permit]] = &[
 /// purpose limitation of the data's own section, or the statement's scope
 /// for a party whose own processing it does not govern.
 pub(crate) const fn fallback(request: &Request) -> (ClauseId, Reason) {
+    if matches!(request.purpose, Purpose::DataSubjectRequest) {
+        match request.party {
+            Party::Customer => return managing::PORTAL_FALLBACK,
+            Party::EndUser => return managing::END_USER_FALLBACK,
+            _ => {}
+        }
+    }
     if matches!(request.party, Party::Customer | Party::EndUser) {
         return introduction::OUTSIDE_SCOPE;
     }
@@ -92,5 +119,47 @@ pub(crate) const fn fallback(request: &Request) -> (ClauseId, Reason) {
         DataCategory::Registration => collection::REGISTRATION_FALLBACK,
         DataCategory::LocalSoftware => local_software::FALLBACK,
         DataCategory::Cookie => cookies::FALLBACK,
+    }
+}
+
+/// The time rules read before the limits: the end of a service, of an
+/// account's retention period, or of a trial denies what it no longer
+/// allows.
+pub(crate) fn time_limits(request: &Request) -> Option<Deny> {
+    storage::end_limit(request).or_else(|| trial_period::end_limit(request))
+}
+
+/// The time rules read after the limits, before the permissions: what the
+/// end of a service, of an account, or of a trial still allows.
+pub(crate) fn time_permits(request: &Request) -> Option<Allow> {
+    storage::end_permit(request).or_else(|| trial_period::end_permit(request))
+}
+
+/// The conditions on a finished decision: a minor's guardian consent, then
+/// the Preview advisory.
+pub(crate) fn conditions(request: &Request, decision: Decision) -> Decision {
+    preview_releases::annotate(request, minors::require_guardian_consent(request, decision))
+}
+
+/// An allow under `clause`, with its duties and those of the protection
+/// section.
+pub(crate) fn allow(request: &Request, clause: ClauseId, obligations: ObligationSet, advisories: AdvisorySet) -> Allow {
+    Allow {
+        clause,
+        obligations: obligations.union(protection::obligations(request)),
+        advisories,
+        statement_version: StatementVersion::CURRENT,
+    }
+}
+
+/// A deny under `clause` that names no missing authorization.
+pub(crate) const fn deny(clause: ClauseId, kind: DenyKind, reason: Reason) -> Deny {
+    Deny {
+        clause,
+        kind,
+        reason,
+        missing: AuthorizationSet::EMPTY,
+        advisories: AdvisorySet::EMPTY,
+        statement_version: StatementVersion::CURRENT,
     }
 }

@@ -9,13 +9,50 @@
 //! the customer's own direction to send it there), as the law requires, in
 //! one of the six circumstances, or under the two bullets that name
 //! overseas recipients themselves: fraud-prevention and payment third
-//! parties, and suppliers after prior consent. The retention paragraphs of
-//! this section depend on time and come with the lifecycle rules.
+//! parties, and suppliers after prior consent.
+//!
+//! ## Retention and termination
+//!
+//! > During your use of the Online Services, we retain the Personal Data
+//! > you provided. After you close your account, in accordance with
+//! > relevant laws and regulations, we will retain your Personal Data, but
+//! > we will not use or process your Personal Data during this period; upon
+//! > expiry of the aforementioned retention period, we will immediately
+//! > delete or anonymize your data.
+//! >
+//! > When we terminate an Online Service or operation, we will notify you by
+//! > e-mail or announcement, and delete or anonymize your relevant Personal
+//! > Data upon such termination.
+//!
+//! These depend on time, so they are small functions rather than scopes:
+//! the engine reads `end_limit` before the limits and `end_permit`
+//! after them, before the permissions. They need the request's
+//! [`account`](crate::Request::account) or
+//! [`service_terminated_at`](crate::Request::service_terminated_at), and
+//! its `at`.
+//!
+//! * While the account is open, the other rules decide.
+//! * Closed, within the retention period: 21Vianet (or an affiliate, or a
+//!   succeeding company) may store or retain the data for legal
+//!   compliance, with the duty not to use it and to delete it when the
+//!   period ends; anything else but erasure is forbidden. The rule speaks of
+//!   "your data" of the account, so it covers every element, Customer Data
+//!   included: Customer Data is used only to provide the Online Services,
+//!   which a closed account no longer receives. Deleting or anonymizing
+//!   within the period is left to the other rules (a data subject's
+//!   request, with the law's retention duty as a ground to refuse it).
+//! * Closed, the period ended: only deleting or anonymizing, and it is a
+//!   duty; a deny names it ([`Reason::duty`](crate::Reason::duty)).
+//! * The service or operation terminated: only deleting or anonymizing
+//!   (with the duty to notify by e-mail or announcement), and the
+//!   termination notice itself (service communications under the
+//!   Administrator Data section).
 
+use crate::account::AccountPhase;
 use crate::rule::{Exception, Limit, Needs, Scope};
 use crate::{
-    Action, ActionSet, Authorization, AuthorizationSet, ClauseId, DataElementSet, DenyKind, LocationSet, Party,
-    PartySet, Reason,
+    Action, ActionSet, Allow, Authorization, AuthorizationSet, ClauseId, DataElementSet, Deny, DenyKind, LocationSet,
+    Obligation, ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason, Request,
 };
 
 /// What authorizes Personal Data to leave China.
@@ -49,3 +86,87 @@ pub(crate) const LIMITS: &[Limit] = &[Limit::new(
         needs: Needs::all_of(AuthorizationSet::of(&[Authorization::PriorConsentAfterExplanation])),
     },
 ])];
+
+/// Deleting and anonymizing: what the end of things always allows.
+pub(crate) const ERASURE: ActionSet = ActionSet::of(&[Action::Delete, Action::Anonymize]);
+
+/// Keeping a closed account's data for the period the law requires.
+const LEGAL_RETENTION: Scope = Scope::ANY
+    .actions(ActionSet::STORAGE)
+    .parties(super::WE)
+    .purposes(PurposeSet::of(&[Purpose::LegalCompliance]));
+
+/// The termination notice: service communications, which the Administrator
+/// Data section permits.
+const TERMINATION_NOTICE: Scope = Scope::ANY
+    .actions(ActionSet::of(&[Action::Contact]))
+    .parties(super::WE)
+    .purposes(PurposeSet::of(&[Purpose::ServiceCommunication]));
+
+const RETENTION_DUTIES: ObligationSet = ObligationSet::of(&[
+    Obligation::DoNotUseDuringRetention,
+    Obligation::DeleteOrAnonymizeWhenRetentionEnds,
+]);
+
+const TERMINATION_DUTIES: ObligationSet = ObligationSet::of(&[
+    Obligation::NotifyTermination,
+    Obligation::DeleteOrAnonymizeOnTermination,
+]);
+
+/// Where the data stands at the request's time.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    Terminated,
+    Account(AccountPhase),
+}
+
+fn end(request: &Request) -> Option<End> {
+    let at = request.at?;
+    if request.service_terminated_at.is_some_and(|terminated| at >= terminated) {
+        return Some(End::Terminated);
+    }
+    request.account.map(|account| End::Account(account.phase(at)))
+}
+
+/// The deny, if any, that the end of the service or of the account's
+/// retention gives before any other limit is read.
+pub(crate) fn end_limit(request: &Request) -> Option<Deny> {
+    let erasing = ERASURE.contains(request.action);
+    let (clause, reason) = match end(request)? {
+        End::Terminated if erasing || TERMINATION_NOTICE.matches(request) => return None,
+        End::Terminated => (
+            ClauseId::StorageServiceTermination,
+            Reason::ServiceTerminatedDeleteOrAnonymize,
+        ),
+        End::Account(AccountPhase::Active) => return None,
+        End::Account(AccountPhase::Retained) if erasing || LEGAL_RETENTION.matches(request) => return None,
+        End::Account(AccountPhase::Retained) => (
+            ClauseId::StorageRetentionAfterClosure,
+            Reason::ClosedAccountDataOnlyRetained,
+        ),
+        End::Account(AccountPhase::Expired) if erasing => return None,
+        End::Account(AccountPhase::Expired) => (
+            ClauseId::StorageDeletionAfterRetention,
+            Reason::RetentionExpiredDeleteOrAnonymize,
+        ),
+    };
+    Some(super::deny(clause, DenyKind::Forbidden, reason))
+}
+
+/// The allow, if any, that the end of the service or of the account's
+/// retention gives once the limits have passed the request.
+pub(crate) fn end_permit(request: &Request) -> Option<Allow> {
+    let erasing = ERASURE.contains(request.action) && super::PROCESSORS.contains(request.party);
+    let (clause, duties) = match end(request)? {
+        End::Terminated if erasing => (ClauseId::StorageServiceTermination, TERMINATION_DUTIES),
+        End::Account(AccountPhase::Retained) if LEGAL_RETENTION.matches(request) => {
+            (ClauseId::StorageRetentionAfterClosure, RETENTION_DUTIES)
+        }
+        End::Account(AccountPhase::Expired) if erasing => (
+            ClauseId::StorageDeletionAfterRetention,
+            ObligationSet::of(&[Obligation::DeleteOrAnonymizeWhenRetentionEnds]),
+        ),
+        _ => return None,
+    };
+    Some(super::allow(request, clause, duties, crate::AdvisorySet::EMPTY))
+}

@@ -1,0 +1,260 @@
+//! Reading and writing times the way the statement means them.
+//!
+//! The statement speaks for an operator in mainland China, so a time given
+//! without an offset is read in China Standard Time (UTC+08:00,
+//! [`CHINA_STANDARD_TIME`]):
+//!
+//! | input | read as |
+//! |---|---|
+//! | `2021-03-01T09:30:00+01:00` (RFC 3339, any offset) | that instant, offset kept |
+//! | `2021-03-01T09:30:00` or `2021-03-01 09:30:00` (fractions allowed) | 09:30 in China Standard Time |
+//! | `2021-03-01T09:30` | 09:30:00 in China Standard Time |
+//! | `2021-03-01` | the start of that day (00:00) in China Standard Time |
+//!
+//! Times are written back as RFC 3339 with their offset. Calendar questions
+//! (how old is a person today, on which day is a reply due) are answered on
+//! the China Standard Time calendar date of an instant: see [`china_date`].
+//!
+//! ```
+//! use vianet_privacy::time::parse_time;
+//!
+//! let at = parse_time("2021-03-01")?;
+//! assert_eq!(at.to_rfc3339(), "2021-03-01T00:00:00+08:00");
+//! let at = parse_time("2021-03-01T09:30:00Z")?;
+//! assert_eq!(at.to_rfc3339(), "2021-03-01T09:30:00+00:00");
+//! # Ok::<(), vianet_privacy::time::InvalidTime>(())
+//! ```
+
+use core::fmt;
+
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+
+use crate::CHINA_STANDARD_TIME;
+
+/// A string that is neither RFC 3339 nor a date-time or date without offset.
+///
+/// ```
+/// use vianet_privacy::time::parse_time;
+///
+/// let err = parse_time("1 March 2021").unwrap_err();
+/// assert!(err.to_string().contains("China Standard Time"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidTime {
+    given: String,
+}
+
+impl InvalidTime {
+    /// The string that could not be read.
+    pub fn given(&self) -> &str {
+        &self.given
+    }
+}
+
+impl fmt::Display for InvalidTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a time; give RFC 3339 with an offset (2021-03-01T09:30:00+08:00), \
+             or a date-time or date without offset, read as China Standard Time (2021-03-01T09:30:00, 2021-03-01)",
+            self.given
+        )
+    }
+}
+
+impl std::error::Error for InvalidTime {}
+
+/// Reads a time: RFC 3339 with an offset, or a date-time or date without
+/// offset read in China Standard Time (a date alone is the start of that
+/// day).
+///
+/// ```
+/// use vianet_privacy::time::parse_time;
+///
+/// assert_eq!(parse_time("2021-03-01 09:30:00")?.to_rfc3339(), "2021-03-01T09:30:00+08:00");
+/// assert!(parse_time("2021-02-29").is_err()); // 2021 is not a leap year
+/// # Ok::<(), vianet_privacy::time::InvalidTime>(())
+/// ```
+pub fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, InvalidTime> {
+    let s = s.trim();
+    if let Ok(at) = DateTime::parse_from_rfc3339(s) {
+        return Ok(at);
+    }
+    const NAIVE: &[&str] = &[
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ];
+    for format in NAIVE {
+        if let Ok(local) = NaiveDateTime::parse_from_str(s, format) {
+            return Ok(in_china(local));
+        }
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(start_of_day(date));
+    }
+    Err(InvalidTime { given: s.to_owned() })
+}
+
+/// A local date-time read in China Standard Time.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use vianet_privacy::time::in_china;
+///
+/// let local = NaiveDate::from_ymd_opt(2021, 3, 1).unwrap().and_hms_opt(9, 30, 0).unwrap();
+/// assert_eq!(in_china(local).to_rfc3339(), "2021-03-01T09:30:00+08:00");
+/// ```
+pub fn in_china(local: NaiveDateTime) -> DateTime<FixedOffset> {
+    // A fixed offset maps every local time to exactly one instant.
+    match CHINA_STANDARD_TIME.from_local_datetime(&local) {
+        LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at,
+        LocalResult::None => local.and_utc().fixed_offset(),
+    }
+}
+
+/// The start (00:00) of a calendar date in China Standard Time.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use vianet_privacy::time::start_of_day;
+///
+/// let day = NaiveDate::from_ymd_opt(2020, 12, 1).unwrap();
+/// assert_eq!(start_of_day(day).to_rfc3339(), "2020-12-01T00:00:00+08:00");
+/// ```
+pub fn start_of_day(date: NaiveDate) -> DateTime<FixedOffset> {
+    in_china(date.and_time(NaiveTime::MIN))
+}
+
+/// The calendar date of an instant in China Standard Time, whatever offset
+/// it was given in.
+///
+/// ```
+/// use vianet_privacy::time::{china_date, parse_time};
+///
+/// // 20:00 UTC on 31 January is already 1 February in Beijing.
+/// let at = parse_time("2023-01-31T20:00:00Z")?;
+/// assert_eq!(china_date(at).to_string(), "2023-02-01");
+/// # Ok::<(), vianet_privacy::time::InvalidTime>(())
+/// ```
+pub fn china_date(at: DateTime<FixedOffset>) -> NaiveDate {
+    at.with_timezone(&CHINA_STANDARD_TIME).date_naive()
+}
+
+fn read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<DateTime<FixedOffset>, D::Error> {
+    struct Visitor;
+    impl serde::de::Visitor<'_> for Visitor {
+        type Value = DateTime<FixedOffset>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an RFC 3339 time, or a date-time or date without offset (read as China Standard Time)")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            parse_time(s).map_err(E::custom)
+        }
+    }
+    deserializer.deserialize_str(Visitor)
+}
+
+/// Serde for a required time field (`#[serde(with = "crate::time::required")]`).
+pub(crate) mod required {
+    use chrono::{DateTime, FixedOffset};
+
+    pub fn serialize<S: serde::Serializer>(at: &DateTime<FixedOffset>, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&at.to_rfc3339())
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<DateTime<FixedOffset>, D::Error> {
+        super::read(deserializer)
+    }
+}
+
+/// Serde for an optional time field (`#[serde(default, with = "crate::time::optional")]`).
+pub(crate) mod optional {
+    use chrono::{DateTime, FixedOffset};
+
+    pub fn serialize<S: serde::Serializer>(
+        at: &Option<DateTime<FixedOffset>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match at {
+            Some(at) => serializer.serialize_some(&at.to_rfc3339()),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<DateTime<FixedOffset>>, D::Error> {
+        struct Some_;
+        impl<'de> serde::de::Visitor<'de> for Some_ {
+            type Value = Option<DateTime<FixedOffset>>;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("null, or a time")
+            }
+            fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+                super::read(deserializer).map(Some)
+            }
+        }
+        deserializer.deserialize_option(Some_)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_kept_and_missing_offsets_are_china_standard_time() {
+        assert_eq!(
+            parse_time("2021-03-01T09:30:00-05:00").unwrap().to_rfc3339(),
+            "2021-03-01T09:30:00-05:00"
+        );
+        for s in [
+            "2021-03-01T09:30:00",
+            "2021-03-01 09:30:00",
+            "2021-03-01T09:30",
+            " 2021-03-01 09:30 ",
+        ] {
+            assert_eq!(parse_time(s).unwrap().to_rfc3339(), "2021-03-01T09:30:00+08:00", "{s}");
+        }
+        assert_eq!(
+            parse_time("2021-03-01T09:30:00.250").unwrap().to_rfc3339(),
+            "2021-03-01T09:30:00.250+08:00"
+        );
+        assert_eq!(
+            parse_time("2024-02-29").unwrap().to_rfc3339(),
+            "2024-02-29T00:00:00+08:00"
+        );
+    }
+
+    #[test]
+    fn nonsense_is_rejected_with_the_accepted_forms() {
+        for s in [
+            "",
+            "2021-13-01",
+            "2023-02-29",
+            "yesterday",
+            "2021-03-01T25:00:00",
+            "20210301",
+        ] {
+            let err = parse_time(s).unwrap_err();
+            assert_eq!(err.given(), s.trim());
+            assert!(err.to_string().contains("RFC 3339"));
+        }
+    }
+
+    #[test]
+    fn china_date_crosses_midnight_in_beijing_not_in_utc() {
+        let at = parse_time("2020-11-30T16:00:00Z").unwrap();
+        assert_eq!(china_date(at), NaiveDate::from_ymd_opt(2020, 12, 1).unwrap());
+        let at = parse_time("2020-11-30T15:59:59Z").unwrap();
+        assert_eq!(china_date(at), NaiveDate::from_ymd_opt(2020, 11, 30).unwrap());
+    }
+}
