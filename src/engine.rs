@@ -51,7 +51,7 @@ pub fn decide(request: &Request) -> Result<Decision, RequestError> {
             return Err(RequestError::BeforeStatementInForce { at, version, effective });
         }
     }
-    Ok(evaluate(request))
+    Ok(crate::index::evaluate(request))
 }
 
 /// The rule evaluation proper, for a request already checked.
@@ -103,7 +103,7 @@ pub(crate) fn evaluate(request: &Request) -> Decision {
     })
 }
 
-fn apply_limit(limit: &Limit, request: &Request) -> Option<Deny> {
+pub(crate) fn apply_limit(limit: &Limit, request: &Request) -> Option<Deny> {
     if !limit.scope.matches(request) {
         return None;
     }
@@ -141,7 +141,7 @@ fn apply_limit(limit: &Limit, request: &Request) -> Option<Deny> {
     })
 }
 
-fn allow(permit: &Permit, request: &Request) -> Allow {
+pub(crate) fn allow(permit: &Permit, request: &Request) -> Allow {
     let mut obligations = permit.obligations.union(protection::obligations(request));
     if permit.notice_unless_prohibited && !request.authorizations.contains(Authorization::LegalProhibitionOnNotice) {
         obligations.insert(Obligation::NotifyCustomerBeforeDisclosure);
@@ -152,4 +152,34 @@ fn allow(permit: &Permit, request: &Request) -> Allow {
         advisories: permit.advisories,
         statement_version: StatementVersion::CURRENT,
     }
+}
+
+/// [`decide`] through the linear evaluation: every rule read in order, no
+/// index. The reference the indexed evaluation is tested against and
+/// benchmarked beside; not part of the stable API.
+///
+/// ```
+/// use vianet_privacy::{decide, decide_reference, Action, DataElement, Location, OnlineService, Party, Purpose, Request};
+///
+/// let request = Request::new(
+///     OnlineService::Azure,
+///     Party::Supplier,
+///     Action::Access,
+///     DataElement::CustomerContent,
+///     Purpose::Troubleshooting,
+///     Location::UnitedStates,
+/// );
+/// assert_eq!(decide_reference(&request)?, decide(&request)?);
+/// # Ok::<(), vianet_privacy::RequestError>(())
+/// ```
+#[doc(hidden)]
+pub fn decide_reference(request: &Request) -> Result<Decision, RequestError> {
+    let version = StatementVersion::CURRENT;
+    if let Some(at) = request.at {
+        let effective = version.effective_from();
+        if at < effective {
+            return Err(RequestError::BeforeStatementInForce { at, version, effective });
+        }
+    }
+    Ok(evaluate(request))
 }
