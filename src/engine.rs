@@ -50,7 +50,7 @@ use crate::{
 /// ```
 pub fn decide(request: &Request) -> Result<Decision, RequestError> {
     request.validate()?;
-    Ok(statement::conditions(request, evaluate(request)))
+    Ok(statement::conditions(request, crate::index::evaluate(request)))
 }
 
 /// The rule evaluation proper, for a request already checked.
@@ -109,7 +109,7 @@ pub(crate) fn evaluate(request: &Request) -> Decision {
     })
 }
 
-fn apply_limit(limit: &Limit, request: &Request) -> Option<Deny> {
+pub(crate) fn apply_limit(limit: &Limit, request: &Request) -> Option<Deny> {
     if !limit.scope.matches(request) {
         return None;
     }
@@ -147,7 +147,7 @@ fn apply_limit(limit: &Limit, request: &Request) -> Option<Deny> {
     })
 }
 
-fn allow(permit: &Permit, request: &Request) -> Allow {
+pub(crate) fn allow(permit: &Permit, request: &Request) -> Allow {
     let mut obligations = permit.obligations.union(protection::obligations(request));
     if permit.notice_unless_prohibited && !request.authorizations.contains(Authorization::LegalProhibitionOnNotice) {
         obligations.insert(Obligation::NotifyCustomerBeforeDisclosure);
@@ -158,4 +158,28 @@ fn allow(permit: &Permit, request: &Request) -> Allow {
         advisories: permit.advisories,
         statement_version: StatementVersion::CURRENT,
     }
+}
+
+/// [`decide`] through the linear evaluation: every rule read in order, no
+/// index. The reference the indexed evaluation is tested against and
+/// benchmarked beside; not part of the stable API.
+///
+/// ```
+/// use vianet_privacy::{decide, decide_reference, Action, DataElement, Location, OnlineService, Party, Purpose, Request};
+///
+/// let request = Request::new(
+///     OnlineService::Azure,
+///     Party::Supplier,
+///     Action::Access,
+///     DataElement::CustomerContent,
+///     Purpose::Troubleshooting,
+///     Location::UnitedStates,
+/// );
+/// assert_eq!(decide_reference(&request)?, decide(&request)?);
+/// # Ok::<(), vianet_privacy::RequestError>(())
+/// ```
+#[doc(hidden)]
+pub fn decide_reference(request: &Request) -> Result<Decision, RequestError> {
+    request.validate()?;
+    Ok(statement::conditions(request, evaluate(request)))
 }

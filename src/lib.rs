@@ -100,6 +100,7 @@ mod decision;
 mod element;
 mod engine;
 mod error;
+mod index;
 mod language;
 mod location;
 mod objection;
@@ -140,7 +141,11 @@ pub use compliance_request::ComplianceRequest;
 pub use decision::{Allow, Decision, Deny, Explanation};
 pub use element::{DataElement, DataElementSet};
 pub use engine::decide;
+#[doc(hidden)]
+pub use engine::decide_reference;
 pub use error::{RequestError, UnknownName};
+#[doc(hidden)]
+pub use index::rules_visited;
 pub use language::Language;
 pub use location::{Location, LocationSet};
 pub use objection::{Objection, ObjectionSet};

@@ -165,6 +165,12 @@ macro_rules! vocabulary {
                 self.0.count_ones() as usize
             }
 
+            /// The set as raw bits: bit `i` stands for the value at
+            /// position `i` of the enum's `ALL`. For table lookups.
+            pub const fn bits(self) -> $bits {
+                self.0
+            }
+
             /// Adds `value` to the set.
             pub fn insert(&mut self, value: $name) {
                 *self = self.with(value);
