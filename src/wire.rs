@@ -181,13 +181,17 @@ impl WireError {
 
 impl From<RequestError> for WireError {
     /// A request that was read but cannot be decided: dated before the
-    /// statement, or with fields that contradict one another.
+    /// statement, lacking a field its other fields make necessary, or with
+    /// fields that contradict one another.
     fn from(err: RequestError) -> WireError {
-        let kind = match err.code() {
-            "before_statement_in_force" => WireErrorKind::BeforeStatementInForce,
-            _ => WireErrorKind::Contradictory,
+        let (kind, name) = match err {
+            RequestError::BeforeStatementInForce { .. } => (WireErrorKind::BeforeStatementInForce, None),
+            RequestError::MissingTime { .. } => (WireErrorKind::MissingField, Some("at")),
+            RequestError::MissingComplianceFact { field, .. } => (WireErrorKind::MissingField, Some(field)),
+            _ => (WireErrorKind::Contradictory, None),
         };
         let mut wire = WireError::new(kind, err.to_string());
+        wire.detail.name = name.map(str::to_owned);
         wire.detail.request_error = Some(err);
         wire
     }
@@ -434,6 +438,27 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, WireEr
 pub fn decide_json(json: &str) -> Result<Decision, WireError> {
     let request = parse_request(json)?;
     Ok(crate::decide(&request)?)
+}
+
+/// Reads a [`ComplianceRequest`](crate::ComplianceRequest) (the "Compliance
+/// with Law" section's own request: publishing, serving a website,
+/// registering, keeping records) from JSON and decides it, with the same
+/// error kinds as [`decide_json`].
+///
+/// ```
+/// use vianet_privacy::wire::decide_compliance_json;
+/// use vianet_privacy::{Authorization, DenyKind};
+///
+/// let decision = decide_compliance_json(
+///     r#"{"activity": "serve_website", "website": "operational", "subject_to_permit_or_approval": false}"#,
+/// )?;
+/// assert_eq!(decision.deny_kind(), Some(DenyKind::NeedsAuthorization));
+/// assert!(decision.missing().contains(Authorization::OperationalWebsitePermit));
+/// # Ok::<(), vianet_privacy::wire::WireError>(())
+/// ```
+pub fn decide_compliance_json(json: &str) -> Result<Decision, WireError> {
+    let request: crate::ComplianceRequest = from_json(json)?;
+    Ok(request.decide()?)
 }
 
 /// Writes a value of the format (a request, a decision, an audit record) as

@@ -108,6 +108,21 @@ fn generated() -> String {
         "Decision and audit record `statement_version`."
     );
     table!(out, WireErrorKind, "wire error kind", "Error `kind`.");
+    table!(out, Activity, "activity", "Compliance request `activity`.");
+    table!(
+        out,
+        ProhibitedContent,
+        "prohibited content",
+        "Compliance request `prohibited_content`: the nine kinds, in the statement's order."
+    );
+    table!(out, WebsiteKind, "website kind", "Compliance request `website`.");
+    table!(out, RecordItem, "record item", "Compliance request `records_kept`.");
+    table!(
+        out,
+        RegistrationInfo,
+        "registration info",
+        "Compliance request `identity_provided` and `identity_false`."
+    );
     out
 }
 
@@ -159,6 +174,7 @@ fn the_generated_lists_name_every_wire_value() {
         StatementVersion,
         WireErrorKind
     );
+    every!(Activity, ProhibitedContent, WebsiteKind, RecordItem, RegistrationInfo);
     assert!(names > 200);
 }
 
@@ -220,6 +236,7 @@ fn every_field_is_documented_in_its_table() {
         ("### Allow", fields::<Allow>()),
         ("### Deny", fields::<Deny>()),
         ("## Audit record", fields::<AuditRecord>()),
+        ("## Compliance request", fields::<ComplianceRequest>()),
     ];
     for (heading, names) in tables {
         let body = section(&doc, heading);
@@ -286,6 +303,13 @@ fn every_example_is_read_and_every_example_decision_is_the_engine_s() {
                 let record = AuditRecord::from_json_line(body.trim()).unwrap();
                 assert_eq!(record.decision, decide(&record.request).unwrap());
                 assert_eq!(body.trim(), record.to_json_line().unwrap());
+            }
+            _ if info == "compliance-request" => {
+                let decision = wire::decide_compliance_json(body).unwrap_or_else(|e| panic!("compliance-request: {e}"));
+                assert!(
+                    decision.is_allowed(),
+                    "the documented compliance request should be allowed: {decision}"
+                );
             }
             _ if info == "error" => {
                 let json: serde_json::Value = serde_json::from_str(body).unwrap();
