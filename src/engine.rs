@@ -87,6 +87,13 @@ pub(crate) fn evaluate(request: &Request) -> Decision {
         }
     }
 
+    deny_unpermitted(near_miss, missing, request)
+}
+
+/// The deny of a request no permission allows: needing an authorization
+/// (the first permission in scope gives the clause and reason, all of them
+/// what is missing), or else the section's own purpose limitation.
+pub(crate) fn deny_unpermitted(near_miss: Option<&Permit>, missing: AuthorizationSet, request: &Request) -> Decision {
     if let Some(permit) = near_miss {
         return Decision::Deny(Deny {
             clause: permit.clause,

@@ -33,12 +33,12 @@
 //! If [`Scope`] ever gains a dimension, it needs a table here too (the
 //! agreement test will say so).
 
-use crate::engine::{allow, apply_limit};
+use crate::engine::{allow, apply_limit, deny_unpermitted};
 use crate::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::statement;
 use crate::{
-    Action, AuthorizationSet, ClauseId, DataElement, Decision, Deny, DenyKind, Location, Objection, Party, Purpose,
-    Reason, Request, StatementVersion,
+    Action, AuthorizationSet, ClauseId, DataElement, Decision, DenyKind, Location, Objection, Party, Purpose, Reason,
+    Request,
 };
 
 /// How many rules of each kind there are (summing the sections' slices).
@@ -486,26 +486,7 @@ fn run(request: &Request, read: &mut u32) -> Decision {
             missing = missing.union(permit.needs.missing(request));
         }
     }
-    if let Some(permit) = near_miss {
-        return Decision::Deny(Deny {
-            clause: permit.clause,
-            kind: DenyKind::NeedsAuthorization,
-            reason: permit.reason,
-            missing,
-            advisories: permit.advisories,
-            statement_version: StatementVersion::CURRENT,
-        });
-    }
-
-    let (clause, reason) = statement::fallback(request);
-    Decision::Deny(Deny {
-        clause,
-        kind: DenyKind::NotPermitted,
-        reason,
-        missing: AuthorizationSet::EMPTY,
-        advisories: crate::AdvisorySet::EMPTY,
-        statement_version: StatementVersion::CURRENT,
-    })
+    deny_unpermitted(near_miss, missing, request)
 }
 
 /// How many rules the indexed decision of `request` reads one by one after
