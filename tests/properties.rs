@@ -18,14 +18,15 @@
 
 use std::sync::OnceLock;
 
-use chrono::{DateTime, Days, Duration, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
 use proptest::sample::select;
-use vianet_privacy::time::china_date;
+use vianet_privacy::time::{china_date, start_of_day};
 use vianet_privacy::{
-    decide, decide_reference, wire, Account, Action, Authorization, AuthorizationSet, Circumstance, ClauseId,
-    DataElement, Decision, DenyKind, Language, Location, Objection, ObjectionSet, OnlineService, Party, Purpose,
-    Request, StatementVersion, CHINA_STANDARD_TIME,
+    decide, decide_reference, wire, Account, Action, ActionSet, Advisory, Authorization, AuthorizationSet,
+    Circumstance, ClauseId, DataElement, DataElementSet, Decision, DenyKind, Language, Location, Objection,
+    ObjectionSet, Obligation, OnlineService, Party, PartySet, Purpose, Reason, Request, StatementVersion,
+    CHINA_STANDARD_TIME,
 };
 
 // ---- configuration ------------------------------------------------------
@@ -46,8 +47,41 @@ const EFFECTIVE: i64 = 1_606_752_000;
 const DAY: i64 = 86_400;
 const YEAR: i64 = 365 * DAY;
 
+/// 21Vianet, its affiliates and a succeeding company: "we".
+const WE: PartySet = PartySet::of(&[Party::Operator, Party::Affiliate, Party::SuccessorCompany]);
+/// Every party whose processing the statement governs: all but the customer
+/// and its end users.
+const PROCESSORS: PartySet = PartySet::ALL.difference(PartySet::of(&[Party::Customer, Party::EndUser]));
+const ERASURE: ActionSet = ActionSet::of(&[Action::Delete, Action::Anonymize]);
+const ADMIN_OR_PAYMENT: DataElementSet = DataElementSet::ADMINISTRATOR.union(DataElementSet::PAYMENT);
+/// Setting and reading Cookies.
+const SET_AND_READ: ActionSet = ActionSet::of(&[Action::Collect, Action::Store, Action::Use, Action::Access]);
+/// Contact about other products, offers, promotions, feedback.
+const OFFERS: &[Purpose] = &[
+    Purpose::OtherOffers,
+    Purpose::FeedbackRequest,
+    Purpose::PromotionalCommunications,
+];
+/// The data elements that are a phone number or an e-mail address.
+const PHONE_OR_EMAIL: DataElementSet = DataElementSet::of(&[
+    DataElement::AdministratorPhone,
+    DataElement::AdministratorEmail,
+    DataElement::RealNameMobileNumber,
+    DataElement::SupportContactInfo,
+    DataElement::RegistrationPhone,
+    DataElement::RegistrationEmail,
+]);
+
 fn pick<T: Copy + core::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
     select(all)
+}
+
+fn one_of<T: Copy + core::fmt::Debug + 'static>(values: impl IntoIterator<Item = T>) -> impl Strategy<Value = T> {
+    select(values.into_iter().collect::<Vec<_>>())
+}
+
+fn outside_china() -> impl Strategy<Value = Location> {
+    one_of(Location::ALL.iter().copied().filter(|l| l.is_outside_china()))
 }
 
 /// A subset of `all`: often empty, often one or two values, sometimes any.
@@ -335,6 +369,265 @@ fn any_request() -> impl Strategy<Value = Request> {
     ]
 }
 
+/// A valid request at a time after its account was closed, about half of
+/// them also after the service was terminated; many of them keep the data
+/// for legal compliance, send a service communication or erase the data,
+/// the requests these rules allow.
+fn ended_request() -> impl Strategy<Value = Request> {
+    let shape = prop_oneof![
+        3 => Just(None),
+        1 => (one_of(ActionSet::STORAGE.iter()), Just(Purpose::LegalCompliance)).prop_map(Some),
+        1 => (Just(Action::Contact), Just(Purpose::ServiceCommunication)).prop_map(Some),
+        1 => (one_of(ERASURE.iter()), pick(Purpose::ALL)).prop_map(Some),
+    ];
+    (
+        (
+            plain_request(),
+            shape,
+            one_of(WE.iter()),
+            one_of(DataElementSet::ADMINISTRATOR.iter()),
+        ),
+        (instant(), context(), span(), span(), proptest::option::of(span())),
+    )
+        .prop_map(
+            |((mut request, shape, we, admin), (at, mut context, since, length, terminated_before))| {
+                if let Some((action, purpose)) = shape {
+                    request = Request {
+                        action,
+                        purpose,
+                        party: we,
+                        location: Location::MainlandChina,
+                        ..request
+                    };
+                    if action == Action::Contact {
+                        request.data = admin;
+                    }
+                }
+                context.account = Some(Some((since, length)));
+                if let Some(before) = terminated_before {
+                    context.terminated = Some(-before);
+                }
+                with_context(request, Some(at), &context)
+            },
+        )
+}
+
+/// A valid request about Personal Data, by a processor, outside China,
+/// with no authorization and no circumstance; fraud-prevention and payment
+/// recipients, their data and purposes well represented.
+fn unauthorized_personal_data_abroad() -> impl Strategy<Value = Request> {
+    (
+        valid_request(),
+        prop_oneof![
+            one_of(ADMIN_OR_PAYMENT.iter()),
+            one_of(DataElement::ALL.iter().copied().filter(|d| d.is_personal())),
+        ],
+        prop_oneof![
+            one_of([Party::FraudPreventionProvider, Party::PaymentProcessor]),
+            one_of(PROCESSORS.iter()),
+        ],
+        prop_oneof![
+            one_of([
+                Purpose::FraudPrevention,
+                Purpose::ProcessPayment,
+                Purpose::CompleteTransaction
+            ]),
+            pick(Purpose::ALL),
+        ],
+        outside_china(),
+    )
+        .prop_map(|(request, data, party, purpose, location)| Request {
+            data,
+            party,
+            purpose,
+            location,
+            authorizations: AuthorizationSet::EMPTY,
+            circumstance: None,
+            ..request
+        })
+}
+
+/// A valid request about Customer Data, by a processor outside China,
+/// doing anything but erasing or sharing, disclosing, transferring it;
+/// affiliates and suppliers accessing it to troubleshoot well represented.
+fn overseas_customer_data_request() -> impl Strategy<Value = Request> {
+    (
+        valid_request(),
+        one_of(DataElementSet::CUSTOMER.iter()),
+        prop_oneof![one_of([Party::Affiliate, Party::Supplier]), one_of(PROCESSORS.iter())],
+        prop_oneof![
+            one_of([Action::Access, Action::Use]),
+            one_of(
+                ActionSet::ALL
+                    .difference(ERASURE)
+                    .difference(ActionSet::DISCLOSURE)
+                    .iter()
+            ),
+        ],
+        prop_oneof![Just(Purpose::Troubleshooting), pick(Purpose::ALL)],
+        outside_china(),
+    )
+        .prop_map(|(request, data, party, action, purpose, location)| Request {
+            data,
+            party,
+            action,
+            purpose,
+            location,
+            ..request
+        })
+}
+
+/// A valid request to send a support questionnaire, by 21Vianet in
+/// mainland China to the support contact half the time.
+fn survey_request() -> impl Strategy<Value = Request> {
+    (
+        valid_request(),
+        prop_oneof![Just(DataElement::SupportContactInfo), pick(DataElement::ALL)],
+        prop_oneof![Just(Party::Operator), pick(Party::ALL)],
+        prop_oneof![Just(Location::MainlandChina), pick(Location::ALL)],
+    )
+        .prop_map(|(request, data, party, location)| Request {
+            data,
+            party,
+            location,
+            action: Action::Contact,
+            purpose: Purpose::SupportSurvey,
+            ..request
+        })
+}
+
+/// A valid request to operate the customer's machine or record the
+/// session, with Support Data, to resolve a support issue, with the
+/// customer's permission, each half the time.
+fn remote_session_request() -> impl Strategy<Value = Request> {
+    (
+        valid_request(),
+        one_of([Action::RemoteControl, Action::Record]),
+        prop_oneof![one_of(DataElementSet::SUPPORT.iter()), pick(DataElement::ALL)],
+        prop_oneof![Just(Purpose::ResolveSupportIssue), pick(Purpose::ALL)],
+        prop_oneof![Just(Party::Operator), pick(Party::ALL)],
+        any::<bool>(),
+    )
+        .prop_map(|(request, action, data, purpose, party, permission)| {
+            let request = Request {
+                action,
+                data,
+                purpose,
+                party,
+                ..request
+            };
+            if permission {
+                request.with_authorization(Authorization::RemoteAccessPermission)
+            } else {
+                request
+            }
+        })
+}
+
+/// A valid request to contact someone with offers, feedback requests or
+/// promotions; phone numbers and e-mail addresses, 21Vianet and Third
+/// Party Offering providers, and contact preferences well represented.
+fn offer_request() -> impl Strategy<Value = Request> {
+    (
+        valid_request(),
+        one_of(OFFERS.iter().copied()),
+        prop_oneof![one_of(PHONE_OR_EMAIL.iter()), pick(DataElement::ALL)],
+        prop_oneof![
+            one_of([Party::Operator, Party::ThirdPartyOfferingProvider]),
+            pick(Party::ALL)
+        ],
+        any::<bool>(),
+    )
+        .prop_map(|(request, purpose, data, party, preferences)| {
+            let request = Request {
+                action: Action::Contact,
+                purpose,
+                data,
+                party,
+                ..request
+            };
+            if preferences {
+                request.with_authorization(Authorization::ContactPreferences)
+            } else {
+                request
+            }
+        })
+}
+
+/// A valid request about Cookie data, the parties and purposes of the
+/// Cookies section well represented.
+fn cookie_request() -> impl Strategy<Value = Request> {
+    (
+        valid_request(),
+        prop_oneof![one_of([Party::Operator, Party::Supplier]), pick(Party::ALL)],
+        prop_oneof![one_of(SET_AND_READ.iter()), pick(Action::ALL)],
+        prop_oneof![
+            one_of([
+                Purpose::StorePreferences,
+                Purpose::Authentication,
+                Purpose::SiteAnalytics
+            ]),
+            pick(Purpose::ALL),
+        ],
+    )
+        .prop_map(|(request, party, action, purpose)| Request {
+            data: DataElement::CookieData,
+            party,
+            action,
+            purpose,
+            ..request
+        })
+}
+
+/// The eighteenth birthday of a person born on `birth`: a 29 February
+/// birthday falls on 1 March in a common year.
+fn eighteenth_birthday(birth: NaiveDate) -> NaiveDate {
+    let year = birth.year() + 18;
+    NaiveDate::from_ymd_opt(year, birth.month(), birth.day())
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(year, 3, 1).unwrap())
+}
+
+/// A valid request about a person born 2003 to 2021 (29 February
+/// included), at an instant within three days of their eighteenth
+/// birthday, in any offset.
+fn birthday_request() -> impl Strategy<Value = Request> {
+    let start = NaiveDate::from_ymd_opt(2003, 1, 1).unwrap();
+    let birth = prop_oneof![
+        3 => (0u64..19 * 365).prop_map(move |days| start.checked_add_days(Days::new(days)).unwrap()),
+        1 => select(vec![2004, 2008, 2012, 2016, 2020]).prop_map(|year| NaiveDate::from_ymd_opt(year, 2, 29).unwrap()),
+    ];
+    let around = prop_oneof![
+        Just(Duration::zero()),
+        Just(-Duration::nanoseconds(1)),
+        (-3 * DAY..3 * DAY).prop_map(Duration::seconds),
+    ];
+    (plain_request(), context(), birth, around, offset()).prop_map(|(request, context, birth, around, offset)| {
+        let at = (start_of_day(eighteenth_birthday(birth)) + around).with_timezone(&offset);
+        Request {
+            subject_birth_date: Some(birth),
+            ..with_context(request, Some(at), &context)
+        }
+    })
+}
+
+/// The decision with `advisory` added to an allow.
+fn advised(decision: Decision, advisory: Advisory) -> Decision {
+    match decision {
+        Decision::Allow(mut allow) => {
+            allow.advisories.insert(advisory);
+            Decision::Allow(allow)
+        }
+        deny => deny,
+    }
+}
+
+fn without_objection(request: Request, objection: Objection) -> Request {
+    Request {
+        objections: request.objections.without(objection),
+        ..request
+    }
+}
+
 fn ok(request: &Request) -> Decision {
     decide(request).unwrap_or_else(|e| panic!("{e} for {request:?}"))
 }
@@ -452,6 +745,355 @@ proptest! {
     }
 }
 
+// ---- 4: the end of an account, of its retention period, of a service ----
+
+proptest! {
+    #![proptest_config(config(4_000))]
+
+    // "How We Store Your Personal Data": "After you close your account …
+    // we will retain your Personal Data, but we will not use or process
+    // your Personal Data during this period; upon expiry of the
+    // aforementioned retention period, we will immediately delete or
+    // anonymize your data." and "When we terminate an Online Service or
+    // operation, we will notify you by e-mail or announcement, and delete or
+    // anonymize your relevant Personal Data upon such termination."
+    // After a termination only erasure (with both duties, when 21Vianet or
+    // a processor erases) and the termination notice itself are allowed;
+    // within a closed account's retention period only erasure, and
+    // keeping the data by 21Vianet for legal compliance with the duty not
+    // to use it and to erase it when the period ends; after the period only
+    // erasure, with that duty.
+    #[test]
+    fn the_end_of_an_account_or_a_service_leaves_only_retention_and_erasure(request in ended_request()) {
+        let decision = ok(&request);
+        if !decision.is_allowed() {
+            return Ok(());
+        }
+        let (at, action) = (request.at.unwrap(), request.action);
+        let erasing = ERASURE.contains(action);
+        let duties = decision.obligations();
+        let Some(Account::Closed { closed_at, retention_expires }) = request.account else { unreachable!() };
+        if request.service_terminated_at.is_some_and(|t| at >= t) {
+            let notice = action == Action::Contact
+                && request.purpose == Purpose::ServiceCommunication
+                && WE.contains(request.party);
+            prop_assert!(erasing || notice, "{}", decision);
+            if erasing && PROCESSORS.contains(request.party) {
+                prop_assert_eq!(decision.clause(), ClauseId::StorageServiceTermination);
+                prop_assert!(duties.contains(Obligation::NotifyTermination), "{}", decision);
+                prop_assert!(duties.contains(Obligation::DeleteOrAnonymizeOnTermination), "{}", decision);
+            }
+        } else if at < closed_at {
+            unreachable!("a request is never before its account's closing here");
+        } else if at < retention_expires {
+            let keeping = ActionSet::STORAGE.contains(action)
+                && request.purpose == Purpose::LegalCompliance
+                && WE.contains(request.party);
+            prop_assert!(erasing || keeping, "{}", decision);
+            if keeping {
+                prop_assert!(duties.contains(Obligation::DoNotUseDuringRetention), "{}", decision);
+                prop_assert!(duties.contains(Obligation::DeleteOrAnonymizeWhenRetentionEnds), "{}", decision);
+            }
+        } else {
+            prop_assert!(erasing, "{}", decision);
+            if PROCESSORS.contains(request.party) {
+                prop_assert!(duties.contains(Obligation::DeleteOrAnonymizeWhenRetentionEnds), "{}", decision);
+            }
+        }
+    }
+}
+
+// ---- 5, 6, 7: where data goes, and what is never kept -------------------
+
+proptest! {
+    #![proptest_config(config(4_000))]
+
+    // "Customer Data": "Customer Data will only be stored in data centers
+    // located in China." Whoever stores or retains it, with whatever
+    // authorization, circumstance or time context, never outside mainland
+    // China (Hong Kong, Macau and Taiwan are outside).
+    #[test]
+    fn customer_data_is_stored_only_in_china(
+        request in valid_request(),
+        data in one_of(DataElementSet::CUSTOMER.iter()),
+        action in one_of(ActionSet::STORAGE.iter()),
+        location in outside_china(),
+    ) {
+        let request = Request { data, action, location, ..request };
+        let decision = ok(&request);
+        prop_assert!(!decision.is_allowed(), "{:?}: {}", request, decision);
+    }
+
+    // "Customer Data": "In limited circumstances, when it is necessary to
+    // troubleshoot customer support incidents or solve technical problems,
+    // 21Vianet may authorize an affiliate, supplier, or subcontractor
+    // located outside the territory of China to access the Customer Data
+    // … 21Vianet will supervise such access and terminate such access when
+    // the problem is resolved". Outside China, a processor's handling of
+    // Customer Data (anything but sharing, disclosing, transferring, which
+    // the sharing section governs, and erasure) is allowed only as an
+    // affiliate's or supplier's access (or use) to troubleshoot, and always
+    // with the duties to supervise it and end it when resolved.
+    #[test]
+    fn overseas_customer_data_is_only_accessed_to_troubleshoot_under_supervision(
+        request in overseas_customer_data_request(),
+    ) {
+        let decision = ok(&request);
+        if decision.is_allowed() {
+            prop_assert!(matches!(request.action, Action::Access | Action::Use), "{:?}: {}", request, decision);
+            prop_assert!(matches!(request.party, Party::Affiliate | Party::Supplier), "{:?}: {}", request, decision);
+            prop_assert_eq!(request.purpose, Purpose::Troubleshooting);
+            let duties = decision.obligations();
+            prop_assert!(duties.contains(Obligation::SuperviseOverseasAccess), "{}", decision);
+            prop_assert!(duties.contains(Obligation::EndAccessWhenResolved), "{}", decision);
+        }
+    }
+
+    // "Payment Data": "We do not, however, retain the security code
+    // associated with your payment instrument". Nobody stores or retains
+    // it, ever; without a time context the deny is the security-code
+    // clause's, forbidden.
+    #[test]
+    fn the_security_code_is_never_kept(
+        request in valid_request(),
+        action in one_of(ActionSet::STORAGE.iter()),
+    ) {
+        let request = Request { data: DataElement::SecurityCode, action, ..request };
+        let decision = ok(&request);
+        prop_assert!(!decision.is_allowed(), "{:?}: {}", request, decision);
+        if request.account.is_none() && request.service_terminated_at.is_none() && request.trial_ended_at.is_none() {
+            prop_assert_eq!(decision.clause(), ClauseId::PaymentSecurityCodeNotRetained);
+            prop_assert_eq!(decision.deny_kind(), Some(DenyKind::Forbidden));
+        }
+    }
+
+    // "How We Store Your Personal Data": "Your Personal Data will be stored
+    // in China. If necessary, your Personal Data may be transferred overseas
+    // upon your authorization or in accordance with applicable laws and
+    // regulations." The only bullet of "How We Share, Transfer, and
+    // Disclose Your Data" that names overseas recipients without any
+    // authorization is "21Vianet may share Administrator Data or Payment
+    // Data with third parties within or outside China for the purpose of
+    // fraud prevention or to process payment transactions". So an allow of
+    // Personal Data outside China by a processor, for a request with no
+    // authorization and no circumstance, is only ever for a fraud-prevention
+    // or payment recipient with Administrator or Payment Data.
+    //
+    // As phrased this is false for erasure, which the engine allows outside
+    // China without any authorization (see the next property for storing,
+    // using and sending the data, which holds). Minimal counterexamples:
+    // `{service: azure, party: operator, action: delete, data:
+    // administrator_email, purpose: data_subject_request, location:
+    // hong_kong}` → allow (managing_deletion_notifies_recipients); with
+    // `trial_ended_at` ≤ `at`, `{party: third_party, action: delete, data:
+    // customer_content, purpose: sale_of_data, location: other_country}` →
+    // allow (trial_data_removal); with a closed account whose retention has
+    // expired, `{party: supplier, action: delete, data: id_card_scan,
+    // purpose: provide_service, location: united_states}` → allow
+    // (storage_deletion_after_retention), without the prior consent that
+    // "If it is really necessary to have your Personal Data accessed by an
+    // overseas supplier or subcontractor, … obtain your prior consent"
+    // asks for an overseas supplier's access.
+    #[test]
+    #[ignore = "erasure of Personal Data outside China is allowed without authorization, e.g. operator deletes \
+                administrator_email from hong_kong for a data_subject_request; see the comment"]
+    fn personal_data_abroad_unauthorized_is_only_for_fraud_and_payment_recipients(
+        request in unauthorized_personal_data_abroad(),
+    ) {
+        let decision = ok(&request);
+        if decision.is_allowed() {
+            let recipient = matches!(request.party, Party::FraudPreventionProvider | Party::PaymentProcessor);
+            let admin_or_payment = ADMIN_OR_PAYMENT.contains(request.data);
+            prop_assert!(recipient && admin_or_payment, "{:?}: {}", request, decision);
+        }
+    }
+
+    // The same sentences, for what they speak of: storing, using,
+    // accessing, sending Personal Data (anything but deleting or
+    // anonymizing it). Outside China, with no authorization and no
+    // circumstance, that is allowed only for a fraud-prevention or payment
+    // recipient, with Administrator or Payment Data, and always with the
+    // duty of the same bullet: "They are required to take adequate security
+    // measures to ensure that your Personal Data receives the level of
+    // protection no less than that in China."
+    #[test]
+    fn personal_data_is_kept_or_sent_abroad_unauthorized_only_to_fraud_and_payment_recipients(
+        request in unauthorized_personal_data_abroad(),
+        action in one_of(ActionSet::ALL.difference(ERASURE).iter()),
+    ) {
+        let request = Request { action, ..request };
+        let decision = ok(&request);
+        if decision.is_allowed() {
+            let recipient = matches!(request.party, Party::FraudPreventionProvider | Party::PaymentProcessor);
+            let admin_or_payment = ADMIN_OR_PAYMENT.contains(request.data);
+            prop_assert!(recipient && admin_or_payment, "{:?}: {}", request, decision);
+            prop_assert!(decision.obligations().contains(Obligation::ProtectNoLessThanInChina), "{}", decision);
+        }
+    }
+}
+
+// ---- 8: objections ------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(3_000))]
+
+    // "Support Data": "If you are unwilling to participate in the survey,
+    // you may unsubscribe …". Once unsubscribed, no support questionnaire
+    // is sent, by anyone, with any data; where it would otherwise be
+    // allowed, the unsubscription is the reason.
+    #[test]
+    fn no_survey_after_unsubscribing(base in survey_request()) {
+        let objected = base.with_objection(Objection::SurveyUnsubscribed);
+        let decision = ok(&objected);
+        prop_assert!(!decision.is_allowed(), "{:?}: {}", objected, decision);
+        if ok(&without_objection(base, Objection::SurveyUnsubscribed)).is_allowed() {
+            prop_assert_eq!(decision.reason(), Some(Reason::SurveyUnsubscribed));
+        }
+    }
+
+    // "How We Use Cookies and Similar Technologies": "You may object or
+    // manage Cookies by changing the settings on your browser." Once the
+    // user refused them, Cookie data is not processed any more: only its
+    // deletion or anonymization may still be allowed.
+    //
+    // Fails: the engine lets a supplier be given the refused Cookie data
+    // (share, disclose, transfer, even to the United States) under the
+    // suppliers' bullet, while it denies the same supplier access to it.
+    // Minimal counterexample: `{service: azure, party: supplier, action:
+    // share, data: cookie_data, purpose: provide_service, location:
+    // mainland_china, objections: [cookies_refused]}` → allow
+    // (sharing_suppliers); `action: access` instead → deny
+    // (cookies_user_control).
+    #[test]
+    #[ignore = "engine: refused Cookie data may still be shared with a supplier, e.g. {party: supplier, action: share, \
+                data: cookie_data, purpose: provide_service, objections: [cookies_refused]} → allow (sharing_suppliers)"]
+    fn refused_cookies_are_not_processed(request in cookie_request()) {
+        let refused = request.with_objection(Objection::CookiesRefused);
+        let decision = ok(&refused);
+        prop_assert!(!decision.is_allowed() || ERASURE.contains(refused.action), "{:?}: {}", refused, decision);
+    }
+
+    // The same sentence, for setting and reading Cookies (collecting,
+    // storing, using, accessing Cookie data): once refused, never allowed,
+    // by 21Vianet or the third parties that set Cookies on its behalf;
+    // where it would otherwise be allowed, the refusal is the reason, with
+    // the sentence's advisory: "if you stop using Cookies, you may not enjoy
+    // the best service experience".
+    #[test]
+    fn refused_cookies_are_neither_set_nor_read(
+        request in cookie_request(),
+        action in one_of(SET_AND_READ.iter()),
+    ) {
+        let base = Request { action, ..request };
+        let refused = base.with_objection(Objection::CookiesRefused);
+        let decision = ok(&refused);
+        prop_assert!(!decision.is_allowed(), "{:?}: {}", refused, decision);
+        if ok(&without_objection(base, Objection::CookiesRefused)).is_allowed() {
+            prop_assert_eq!(decision.reason(), Some(Reason::CookiesRefused));
+            prop_assert!(decision.advisories().contains(Advisory::CookieRefusalMayDegradeService));
+        }
+    }
+
+    // "Support Data": "You can choose to terminate live chat or Remote
+    // Access at any time." After the customer ended the session, nobody
+    // operates the machine remotely or records the session any more.
+    #[test]
+    fn no_remote_session_after_the_customer_ended_it(base in remote_session_request()) {
+        let ended = base.with_objection(Objection::RemoteSessionEnded);
+        let decision = ok(&ended);
+        prop_assert!(!decision.is_allowed(), "{:?}: {}", ended, decision);
+        if ok(&without_objection(base, Objection::RemoteSessionEnded)).is_allowed() {
+            prop_assert_eq!(decision.reason(), Some(Reason::RemoteSessionEnded));
+        }
+    }
+
+    // "Administrator Data": "Subject to your contact preferences, you may
+    // also be contacted, by phone or e-mail, regarding information and
+    // offers about other products and services or to request your
+    // feedback", and "Third Party Offerings": "(and subject to your contact
+    // preferences, send you promotional communications)". Without contact
+    // preferences that allow it, nobody is contacted with offers, feedback
+    // requests or promotions; with them, only by phone or e-mail.
+    #[test]
+    fn offers_only_as_contact_preferences_allow_and_only_by_phone_or_e_mail(request in offer_request()) {
+        let decision = ok(&request);
+        if !request.authorizations.contains(Authorization::ContactPreferences) {
+            prop_assert!(!decision.is_allowed(), "{:?}: {}", request, decision);
+        }
+        if decision.is_allowed() {
+            prop_assert!(PHONE_OR_EMAIL.contains(request.data), "{:?}: {}", request, decision);
+        }
+    }
+}
+
+// ---- 9, 10: minors and Previews -----------------------------------------
+
+proptest! {
+    #![proptest_config(config(4_000))]
+
+    // "Protection of Minors": "If you are a minor under the age of 18, …
+    // please use our Online Services or provide your data to us under the
+    // condition that you have obtained the consent of your guardian."
+    // Around the eighteenth birthday, counted on the China Standard Time
+    // date of `at` (29 February turning 18 on 1 March in a common year):
+    // an adult is decided as if no birth date were given; a minor's deny
+    // stays that deny; a minor's allow stays an allow, with the advisory
+    // that the guardian read the statement, only with the guardian's
+    // consent, or for erasure or the legal retention of a closed account
+    // (which protect or are required of them); otherwise it becomes a deny
+    // that names the guardian's consent as missing.
+    #[test]
+    fn a_minor_is_decided_as_an_adult_only_with_the_guardian_s_consent(request in birthday_request()) {
+        let at = request.at.unwrap();
+        let birth = request.subject_birth_date.unwrap();
+        let minor = china_date(at) < eighteenth_birthday(birth);
+        let decision = ok(&request);
+        let unknown_age = ok(&Request { subject_birth_date: None, ..request });
+        if !minor || !unknown_age.is_allowed() {
+            prop_assert_eq!(decision, unknown_age);
+        } else if request.authorizations.contains(Authorization::GuardianConsent)
+            || ERASURE.contains(request.action)
+            || unknown_age.clause() == ClauseId::StorageRetentionAfterClosure
+        {
+            prop_assert_eq!(decision, advised(unknown_age, Advisory::GuardianShouldReadStatement));
+        } else {
+            prop_assert_eq!(decision.deny_kind(), Some(DenyKind::NeedsAuthorization));
+            prop_assert_eq!(decision.clause(), ClauseId::MinorsGuardianConsent);
+            prop_assert_eq!(decision.missing(), Authorization::GuardianConsent.set());
+            prop_assert_eq!(decision.reason(), Some(Reason::MinorNeedsGuardianConsent));
+        }
+    }
+
+    // "Protection of Minors" asks a guardian's consent of minors only: for
+    // an adult (or a data subject of unknown age) adding the guardian's
+    // consent never changes the decision.
+    #[test]
+    fn a_guardian_s_consent_changes_nothing_for_an_adult(request in prop_oneof![valid_request(), birthday_request()]) {
+        let adult = match (request.subject_birth_date, request.at) {
+            (Some(birth), Some(at)) => china_date(at) >= eighteenth_birthday(birth),
+            _ => true,
+        };
+        if adult {
+            let without = request.with_authorizations(request.authorizations.without(Authorization::GuardianConsent));
+            prop_assert_eq!(ok(&without.with_authorization(Authorization::GuardianConsent)), ok(&without));
+        }
+    }
+
+    // "Preview Releases": Previews are "optional evaluation versions of the
+    // Online Services"; the one different term is "Security: … these
+    // security measures may differ from the present security measures in
+    // typical Online Services." A request in a Preview is decided exactly
+    // as outside one, and an allow carries that advisory (an allow outside
+    // a Preview never does).
+    #[test]
+    fn a_preview_is_decided_as_the_service_with_the_security_advisory(request in valid_request()) {
+        let outside = ok(&Request { preview: false, ..request });
+        let inside = ok(&Request { preview: true, ..request });
+        prop_assert!(!outside.advisories().contains(Advisory::PreviewSecurityMayDiffer));
+        prop_assert_eq!(inside, advised(outside, Advisory::PreviewSecurityMayDiffer));
+    }
+}
+
 // ---- the generators reach what the properties speak of ------------------
 
 /// `n` values drawn from `strategy` by a deterministic runner.
@@ -530,5 +1172,108 @@ fn the_generators_reach_every_case() {
     for flaw in Flaw::ALL {
         let n = flaws.iter().filter(|(_, f)| f.code() == flaw.code()).count();
         assert!(n >= 50, "only {n} of 1000 flawed requests: {flaw:?}");
+    }
+}
+
+/// The targeted generators reach the requests their properties speak of:
+/// each rule's allows (so that "if allowed then …" is tested), and the
+/// requests an objection or a minor's age turns from allow into deny.
+#[test]
+fn the_targeted_generators_reach_their_allows() {
+    let allows = |requests: Vec<Request>, what: &dyn Fn(&Request) -> bool| {
+        requests.iter().filter(|r| what(r) && ok(r).is_allowed()).count()
+    };
+    let terminated = |r: &Request| r.service_terminated_at.is_some_and(|t| r.at.unwrap() >= t);
+    let retained = |r: &Request| matches!(r.account, Some(Account::Closed { retention_expires, .. }) if r.at.unwrap() < retention_expires);
+    let minor = |r: &Request| china_date(r.at.unwrap()) < eighteenth_birthday(r.subject_birth_date.unwrap());
+    let unknown_age = |r: &Request| {
+        ok(&Request {
+            subject_birth_date: None,
+            ..*r
+        })
+        .is_allowed()
+    };
+    let births = sample(birthday_request(), 2_000);
+    let ended = sample(ended_request(), 2_000);
+    let counts = [
+        (
+            "termination: erasure",
+            allows(ended.clone(), &|r| terminated(r) && ERASURE.contains(r.action)),
+        ),
+        (
+            "termination: notice",
+            allows(ended.clone(), &|r| terminated(r) && r.action == Action::Contact),
+        ),
+        (
+            "retention: keeping",
+            allows(ended.clone(), &|r| {
+                !terminated(r) && retained(r) && !ERASURE.contains(r.action)
+            }),
+        ),
+        (
+            "retention expired: erasure",
+            allows(ended.clone(), &|r| !terminated(r) && !retained(r)),
+        ),
+        (
+            "overseas troubleshooting",
+            allows(sample(overseas_customer_data_request(), 2_000), &|_| true),
+        ),
+        (
+            "fraud or payment abroad",
+            allows(sample(unauthorized_personal_data_abroad(), 2_000), &|r| {
+                !ERASURE.contains(r.action)
+            }),
+        ),
+        ("offers", allows(sample(offer_request(), 2_000), &|_| true)),
+        (
+            "cookies set or read",
+            allows(sample(cookie_request(), 2_000), &|r| SET_AND_READ.contains(r.action)),
+        ),
+        ("survey", allows(sample(survey_request(), 2_000), &|_| true)),
+        (
+            "remote session",
+            allows(sample(remote_session_request(), 2_000), &|_| true),
+        ),
+        (
+            "minor, allowed at unknown age",
+            births.iter().filter(|r| minor(r) && unknown_age(r)).count(),
+        ),
+        (
+            "minor, guardian's consent missing",
+            births
+                .iter()
+                .filter(|r| ok(r).clause() == ClauseId::MinorsGuardianConsent)
+                .count(),
+        ),
+        (
+            "adult, allowed",
+            births.iter().filter(|r| !minor(r) && unknown_age(r)).count(),
+        ),
+        (
+            "on the eighteenth birthday",
+            births
+                .iter()
+                .filter(|r| china_date(r.at.unwrap()) == eighteenth_birthday(r.subject_birth_date.unwrap()))
+                .count(),
+        ),
+        (
+            "the day before",
+            births
+                .iter()
+                .filter(|r| {
+                    china_date(r.at.unwrap()).succ_opt() == Some(eighteenth_birthday(r.subject_birth_date.unwrap()))
+                })
+                .count(),
+        ),
+        (
+            "born on 29 February",
+            births
+                .iter()
+                .filter(|r| r.subject_birth_date.unwrap().month() == 2 && r.subject_birth_date.unwrap().day() == 29)
+                .count(),
+        ),
+    ];
+    for (what, n) in counts {
+        assert!(n >= 20, "only {n} generated: {what}");
     }
 }
