@@ -21,12 +21,18 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, TimeZone};
 use proptest::prelude::*;
 use proptest::sample::select;
+use vianet_privacy::statement::changes::{ChangeNotice, NoticeChannel, StatementChange};
+use vianet_privacy::statement::managing::{
+    RefusalGround, Requester, SubjectRequest, SubjectRequestKind, RESPONSE_DAYS,
+};
+use vianet_privacy::statement::protection::{incident_obligations, IncidentKind, IncidentKindSet};
 use vianet_privacy::time::{china_date, start_of_day};
 use vianet_privacy::{
-    decide, decide_reference, wire, Account, Action, ActionSet, Advisory, Authorization, AuthorizationSet,
-    Circumstance, ClauseId, DataElement, DataElementSet, Decision, DenyKind, Language, Location, Objection,
-    ObjectionSet, Obligation, OnlineService, Party, PartySet, Purpose, Reason, Request, StatementVersion,
-    CHINA_STANDARD_TIME,
+    decide, decide_compliance, decide_reference, wire, Account, Action, ActionSet, Activity, ActivitySet, Advisory,
+    Authorization, AuthorizationSet, Checklist, Circumstance, ClauseId, ComplianceRequest, DataElement, DataElementSet,
+    Decision, DenyKind, Language, Location, Objection, ObjectionSet, Obligation, ObligationSet, OnlineService, Party,
+    PartySet, ProhibitedContent, Purpose, Reason, RecordItem, RecordItemSet, RecordRetention, RegistrationInfo,
+    RegistrationInfoSet, Request, RequestError, StatementVersion, WebsiteKind, CHINA_STANDARD_TIME,
 };
 
 // ---- configuration ------------------------------------------------------
@@ -632,10 +638,89 @@ fn ok(request: &Request) -> Decision {
     decide(request).unwrap_or_else(|e| panic!("{e} for {request:?}"))
 }
 
+// ---- the other request types --------------------------------------------
+
+fn subject_request() -> impl Strategy<Value = SubjectRequest> {
+    (
+        pick(Requester::ALL),
+        pick(SubjectRequestKind::ALL),
+        proptest::option::weighted(0.8, prop_oneof![6 => instant(), 1 => early_instant()]),
+        proptest::option::weighted(0.5, prop_oneof![0u16..=60, any::<u16>()]),
+        subset::<Authorization, AuthorizationSet>(Authorization::ALL),
+    )
+        .prop_map(
+            |(requester, kind, identity_verified_at, statutory_limit_days, authorizations)| SubjectRequest {
+                requester,
+                kind,
+                identity_verified_at,
+                statutory_limit_days,
+                authorizations,
+            },
+        )
+}
+
+fn compliance_request() -> impl Strategy<Value = ComplianceRequest> {
+    (
+        (
+            prop_oneof![
+                one_of(ActivitySet::CONTENT.with(Activity::ServeWebsite).iter()),
+                one_of([Activity::Register, Activity::UpdateRegistration]),
+                pick(Activity::ALL),
+            ],
+            proptest::option::of(pick(ProhibitedContent::ALL)),
+            proptest::option::weighted(0.8, pick(WebsiteKind::ALL)),
+            proptest::option::weighted(0.8, any::<bool>()),
+            subset::<Authorization, AuthorizationSet>(Authorization::ALL),
+        ),
+        (
+            subset::<RecordItem, RecordItemSet>(RecordItem::ALL),
+            subset::<RegistrationInfo, RegistrationInfoSet>(RegistrationInfo::ALL),
+            prop_oneof![3 => Just(RegistrationInfoSet::EMPTY), 1 => subset(RegistrationInfo::ALL)],
+            proptest::option::weighted(0.8, instant()),
+            prop_oneof![Just(60u16), 1u16..=120, 1u16..=u16::MAX],
+            proptest::option::weighted(0.85, prop_oneof![8 => instant(), 1 => early_instant()]),
+        ),
+    )
+        .prop_map(
+            |(
+                (activity, prohibited_content, website, subject_to_permit_or_approval, authorizations),
+                (records_kept, identity_provided, identity_false, recorded_at, days, at),
+            )| ComplianceRequest {
+                activity,
+                prohibited_content,
+                website,
+                subject_to_permit_or_approval,
+                authorizations,
+                records_kept,
+                identity_provided,
+                identity_false,
+                recorded_at,
+                retention: RecordRetention::from_days(days).unwrap(),
+                at,
+            },
+        )
+}
+
+fn statement_change() -> impl Strategy<Value = StatementChange> {
+    (
+        any::<bool>(),
+        prop_oneof![6 => instant(), 1 => early_instant()],
+        proptest::option::of((pick(NoticeChannel::ALL), shift())),
+    )
+        .prop_map(|(substantial, takes_effect, notice)| StatementChange {
+            substantial,
+            takes_effect,
+            notice: notice.map(|(channel, d)| ChangeNotice {
+                channel,
+                given_at: takes_effect + d,
+            }),
+        })
+}
+
 // ---- 1, 2, 15: every request is decided, or rejected, the same way twice --
 
 proptest! {
-    #![proptest_config(config(6_000))]
+    #![proptest_config(config(5_000))]
 
     // Fail closed ("How We Collect and Use Your Data" and every section's
     // "only"; "Changes to this Privacy Statement" for the version): a
@@ -748,7 +833,7 @@ proptest! {
 // ---- 4: the end of an account, of its retention period, of a service ----
 
 proptest! {
-    #![proptest_config(config(4_000))]
+    #![proptest_config(config(3_000))]
 
     // "How We Store Your Personal Data": "After you close your account …
     // we will retain your Personal Data, but we will not use or process
@@ -806,7 +891,7 @@ proptest! {
 // ---- 5, 6, 7: where data goes, and what is never kept -------------------
 
 proptest! {
-    #![proptest_config(config(4_000))]
+    #![proptest_config(config(3_000))]
 
     // "Customer Data": "Customer Data will only be stored in data centers
     // located in China." Whoever stores or retains it, with whatever
@@ -1029,7 +1114,7 @@ proptest! {
 // ---- 9, 10: minors and Previews -----------------------------------------
 
 proptest! {
-    #![proptest_config(config(4_000))]
+    #![proptest_config(config(3_000))]
 
     // "Protection of Minors": "If you are a minor under the age of 18, …
     // please use our Online Services or provide your data to us under the
@@ -1091,6 +1176,370 @@ proptest! {
         let inside = ok(&Request { preview: true, ..request });
         prop_assert!(!outside.advisories().contains(Advisory::PreviewSecurityMayDiffer));
         prop_assert_eq!(inside, advised(outside, Advisory::PreviewSecurityMayDiffer));
+    }
+}
+
+// ---- 11, 12: data subjects' requests ------------------------------------
+
+/// When a `SubjectRequest` is answered: near its verification half the
+/// time, else any time (before the statement too).
+fn reply_time(request: &SubjectRequest, near: Duration, any: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    match request.identity_verified_at {
+        Some(verified) if near.num_seconds() % 2 == 0 => verified + near,
+        _ => any,
+    }
+}
+
+proptest! {
+    #![proptest_config(config(5_000))]
+
+    // "How You Can Manage Your Personal Data": "We will timely respond to
+    // your request above after verifying your identity, and reply or make
+    // reasonable explanations to you within 30 days or the time limit
+    // stipulated by applicable laws and regulations", and "How to Contact
+    // Us": "We will respond to you within 30 days after the verification of
+    // your identity." A request has a due date only once the identity is
+    // verified; the due date is the China Standard Time date of the
+    // verification plus 30 days, or plus the statutory limit when that is
+    // earlier, so never before the verification and never more than 30 days
+    // after it; the deadline is the end of that day in China Standard Time,
+    // after the verification and at most 31 days after it.
+    #[test]
+    fn a_subject_request_is_due_within_30_days_of_verification(request in subject_request()) {
+        let Some(verified) = request.identity_verified_at else {
+            prop_assert_eq!(request.due_date(), Err(RequestError::IdentityNotVerified));
+            prop_assert_eq!(request.deadline(), Err(RequestError::IdentityNotVerified));
+            return Ok(());
+        };
+        let due = request.due_date().unwrap();
+        let days = (due - china_date(verified)).num_days();
+        let limit = request.statutory_limit_days.map_or(RESPONSE_DAYS, |limit| limit.min(RESPONSE_DAYS));
+        prop_assert_eq!(days, i64::from(limit));
+        prop_assert!((0..=30).contains(&days));
+        let deadline = request.deadline().unwrap();
+        prop_assert_eq!(deadline, start_of_day(due.succ_opt().unwrap()));
+        prop_assert_eq!(china_date(deadline - Duration::nanoseconds(1)), due);
+        prop_assert!(deadline > verified && deadline - verified <= Duration::days(31), "{} → {}", verified, deadline);
+    }
+
+    // The same section, and "We will not substantively respond to data
+    // protection and privacy requests from your end users without your
+    // prior written instruction, unless required by applicable laws and
+    // regulations" (sharing section), and "If we decide to respond to your
+    // request for deletion, we will also notify the supplier or
+    // subcontractor …" and "If you choose to delete your Personal Data or
+    // change the scope of the authorization, it may result in our failure
+    // to provide certain Online Services". A reply at `at`: an error before
+    // the statement took effect; for an end user, only with the customer's
+    // prior written instruction or a legal requirement (the deny names
+    // both); only once the identity is verified, at or before `at`; then
+    // allowed, with the duty to respond by the due date, the duty to pass a
+    // deletion on to suppliers and subcontractors for a deletion, and the
+    // advice that services may suffer for a deletion or a change of the
+    // authorization.
+    #[test]
+    fn a_reply_needs_the_verified_identity_and_for_an_end_user_the_customer_s_instruction(
+        request in subject_request(),
+        near in shift(),
+        any in prop_oneof![3 => instant(), 1 => early_instant()],
+    ) {
+        let at = reply_time(&request, near, any);
+        let reply = request.respond(at);
+        if at < StatementVersion::CURRENT.effective_from() {
+            prop_assert_eq!(reply.map_err(|e| e.code()), Err("before_statement_in_force"));
+            return Ok(());
+        }
+        let reply = reply.unwrap();
+        let instructed = AuthorizationSet::of(&[Authorization::PriorWrittenInstruction, Authorization::LegalRequirement]);
+        if request.requester == Requester::EndUser && !request.authorizations.intersects(instructed) {
+            prop_assert_eq!(reply.deny_kind(), Some(DenyKind::NeedsAuthorization));
+            prop_assert_eq!(reply.clause(), ClauseId::SharingEndUserRequests);
+            prop_assert_eq!(reply.missing(), instructed);
+        } else if !request.identity_verified_at.is_some_and(|verified| verified <= at) {
+            prop_assert_eq!(reply.reason(), Some(Reason::ResponseNeedsVerifiedIdentity));
+            prop_assert_eq!(reply.deny_kind(), Some(DenyKind::NotPermitted));
+        } else {
+            prop_assert!(reply.is_allowed(), "{}", reply);
+            prop_assert_eq!(reply.clause(), ClauseId::ManagingIdentityAndResponseTime);
+            let deleting = request.kind == SubjectRequestKind::Delete;
+            let mut duties = Obligation::RespondByDueDate.set();
+            if deleting {
+                duties.insert(Obligation::NotifyRecipientsToDelete);
+            }
+            prop_assert_eq!(reply.obligations(), duties);
+            let costly = deleting || request.kind == SubjectRequestKind::ChangeAuthorization;
+            prop_assert_eq!(reply.advisories().contains(Advisory::DeletionMayAffectServices), costly);
+        }
+    }
+
+    // "Notwithstanding the above, pursuant to applicable laws and
+    // regulations, we may not need to respond to your requests under the
+    // following circumstances": seven grounds in the English text, eight in
+    // the Chinese one (8) 涉及商业秘密的, trade secrets). Whatever the
+    // request, a refusal stands exactly on a ground one of the texts lists,
+    // and a caller can tell which: a ground of the English list (which the
+    // Chinese list also has) cites the English list, the Chinese-only ground
+    // cites its own clause; any other ground is denied as not listed.
+    #[test]
+    fn a_refusal_stands_only_on_a_listed_ground_and_cites_the_text_that_lists_it(
+        request in subject_request(),
+        ground in pick(RefusalGround::ALL),
+    ) {
+        let refusal = request.refuse(ground);
+        prop_assert_eq!(refusal, SubjectRequest::new(Requester::Customer, SubjectRequestKind::Other).refuse(ground));
+        let (english, chinese) = (ground.texts().contains(&Language::En), ground.texts().contains(&Language::ZhCn));
+        prop_assert!(!english || chinese, "{} is in the English list but not the Chinese one", ground.as_str());
+        prop_assert_eq!(refusal.is_allowed(), chinese);
+        prop_assert_eq!(refusal.is_allowed(), ground.is_listed());
+        if english {
+            prop_assert_eq!(refusal.clause(), ClauseId::ManagingRefusalGrounds);
+        } else if chinese {
+            prop_assert_eq!(refusal.clause(), ClauseId::ManagingRefusalTradeSecrets);
+        } else {
+            prop_assert_eq!(refusal.deny_kind(), Some(DenyKind::NotPermitted));
+            prop_assert_eq!(refusal.reason(), Some(Reason::RefusalGroundNotListed));
+        }
+    }
+}
+
+// ---- 13: compliance with law --------------------------------------------
+
+proptest! {
+    #![proptest_config(config(3_000))]
+
+    // "Compliance with Law", as a whole: a compliance request is decided
+    // unless it is dated before the statement or lacks a fact its activity
+    // needs (then the error names the missing field, which is indeed
+    // missing), never with a panic; a decision names a clause of the
+    // section and the version, and missing authorizations exactly when it
+    // needs one.
+    #[test]
+    fn every_compliance_request_is_decided_or_names_what_is_missing(request in compliance_request()) {
+        match decide_compliance(&request) {
+            Err(RequestError::BeforeStatementInForce { .. }) => {
+                prop_assert!(request.at.is_some_and(|at| at < StatementVersion::CURRENT.effective_from()));
+            }
+            Err(RequestError::MissingComplianceFact { activity, field, .. }) => {
+                prop_assert_eq!(activity, request.activity);
+                let missing = match field {
+                    "prohibited_content" => request.prohibited_content.is_none(),
+                    "website" => request.website.is_none(),
+                    "subject_to_permit_or_approval" => request.subject_to_permit_or_approval.is_none(),
+                    "recorded_at" => request.recorded_at.is_none(),
+                    "at" => request.at.is_none(),
+                    _ => false,
+                };
+                prop_assert!(missing, "`{}` said missing in {:?}", field, request);
+            }
+            Err(other) => prop_assert!(false, "{}", other),
+            Ok(decision) => {
+                prop_assert_eq!(decision.statement_version(), StatementVersion::CURRENT);
+                prop_assert_eq!(decision.deny_kind() == Some(DenyKind::NeedsAuthorization), !decision.missing().is_empty());
+            }
+        }
+    }
+
+    // "Compliance with Law": "An Internet information service provider
+    // shall not produce, reproduce, publish, or disseminate information that
+    // includes … Prohibited Content"; "If an Internet information service
+    // provider discovers that information distributed on its website falls
+    // within the scope of the Prohibited Content, it shall promptly
+    // terminate the distribution, keep relevant records, and report";
+    // "if your website provides non-operational Internet information
+    // services, Customer will make the filing …; if … operational …, you
+    // will obtain the VAT permit"; "you will keep records of the information
+    // provided, time of publishing and the Internet address or domain
+    // name"; "You will provide your real identity and contact information
+    // when registering … and promptly update that information …. You
+    // warrant that the information you provide is true, complete, and
+    // valid". Whatever else a request holds, none of these is ever allowed:
+    // making, copying, publishing, transmitting or serving Prohibited
+    // Content; serving a website without its filing or VAT permit (or
+    // without the approval its business is subject to); publishing without
+    // the three records; registering or updating with false or incomplete
+    // identity. And what is allowed carries the section's duties.
+    #[test]
+    fn what_compliance_with_law_forbids_is_never_allowed(request in compliance_request()) {
+        let Ok(decision) = decide_compliance(&request) else { return Ok(()) };
+        let duties = decision.obligations();
+        let activity = request.activity;
+        if ActivitySet::CONTENT.with(Activity::ServeWebsite).contains(activity) && request.prohibited_content.is_some() {
+            prop_assert_eq!(decision.deny_kind(), Some(DenyKind::Forbidden));
+            prop_assert_eq!(decision.clause(), ClauseId::NoProhibitedContent);
+        }
+        if !decision.is_allowed() {
+            return Ok(());
+        }
+        match activity {
+            Activity::ServeWebsite => {
+                let kind = request.website.unwrap();
+                prop_assert!(request.authorizations.contains(kind.required_authorization()), "{:?}", request);
+                if request.subject_to_permit_or_approval == Some(true) {
+                    prop_assert!(request.authorizations.contains(Authorization::GovernmentPermitOrApproval));
+                }
+                prop_assert!(duties.contains(Obligation::KeepInformationRecords), "{}", decision);
+            }
+            Activity::Publish | Activity::Disseminate => {
+                prop_assert_eq!(request.records_kept, RecordItemSet::ALL);
+                prop_assert!(duties.contains(Obligation::KeepInformationRecords), "{}", decision);
+            }
+            Activity::DiscoverProhibitedContent => {
+                let stop_keep_report = ObligationSet::of(&[
+                    Obligation::StopTransmission,
+                    Obligation::KeepRelevantRecords,
+                    Obligation::ReportToAuthorities,
+                ]);
+                prop_assert!(stop_keep_report.is_subset(duties), "{}", decision);
+            }
+            Activity::Register | Activity::UpdateRegistration => {
+                prop_assert!(request.identity_false.is_empty(), "{:?}", request);
+                prop_assert_eq!(request.identity_provided, RegistrationInfoSet::ALL);
+                prop_assert!(duties.contains(Obligation::KeepRegistrationUpToDate), "{}", decision);
+            }
+            _ => {}
+        }
+    }
+}
+
+// ---- incidents and changes to the statement -----------------------------
+
+proptest! {
+    #![proptest_config(config(5_000))]
+
+    // "How We Protect Your Personal Data": a Personal Data security
+    // incident brings prompt notice "informing you of the basic
+    // circumstances and possible impacts of the security incidents, the
+    // measures we have taken or will take, advice for you on self-prevention
+    // and mitigation of risks, remedial measures for you"; a cyber security
+    // incident, the emergency response plan, remedial measures and a report
+    // to the competent authorities. An incident of one or both kinds brings
+    // exactly the union of their duties, each citing its kind's clause; its
+    // checklist accepts exactly those duties, in any order and any number
+    // of times, and is complete exactly when each has been checked off.
+    #[test]
+    fn an_incident_s_checklist_is_complete_exactly_when_its_duties_are_done(
+        kinds in subset::<IncidentKind, IncidentKindSet>(IncidentKind::ALL),
+        checks in proptest::collection::vec(pick(Obligation::ALL), 0..40),
+    ) {
+        let required = kinds.iter().fold(ObligationSet::EMPTY, |all, kind| all.union(incident_obligations(kind)));
+        for duty in required.iter() {
+            let clause = if incident_obligations(IncidentKind::PersonalDataSecurity).contains(duty) {
+                ClauseId::ProtectionPersonalDataIncident
+            } else {
+                ClauseId::ProtectionCyberSecurityIncident
+            };
+            prop_assert_eq!(duty.clause(), clause);
+        }
+        let mut checklist = Checklist::new(required);
+        let mut done = ObligationSet::EMPTY;
+        for duty in checks {
+            prop_assert_eq!(checklist.check_off(duty), required.contains(duty));
+            if required.contains(duty) {
+                done.insert(duty);
+            }
+            prop_assert_eq!(checklist.open(), required.difference(done));
+            prop_assert_eq!(checklist.is_complete(), required.is_subset(done));
+        }
+        let json = wire::to_json(&checklist).unwrap();
+        prop_assert_eq!(wire::from_json::<Checklist>(&json).unwrap(), checklist);
+    }
+
+    // "Changes to this Privacy Statement": "When we post changes to the
+    // Privacy Statement, we will revise the “last updated” date at the top
+    // of the Privacy Statement. If there are substantial changes … we will
+    // notify you … before they take effect." A change cannot take effect
+    // before this version did (an error); any other change that is not
+    // substantial is allowed, whatever notice it has, with exactly the duty
+    // to revise the date; every allowed change carries that duty, and an
+    // allowed substantial change also the duty of prior notice, under the
+    // notice clause; a denied one says why.
+    #[test]
+    fn every_change_revises_the_date_and_only_a_substantial_one_needs_notice(change in statement_change()) {
+        let checked = change.check();
+        if change.takes_effect < StatementVersion::CURRENT.effective_from() {
+            prop_assert_eq!(checked.map_err(|e| e.code()), Err("before_statement_in_force"));
+            return Ok(());
+        }
+        let decision = checked.unwrap();
+        if !change.substantial {
+            prop_assert!(decision.is_allowed(), "{}", decision);
+            prop_assert_eq!(decision.clause(), ClauseId::ChangesLastUpdated);
+            prop_assert_eq!(decision.obligations(), Obligation::ReviseLastUpdatedDate.set());
+        } else if decision.is_allowed() {
+            prop_assert_eq!(decision.clause(), ClauseId::ChangesSubstantialNotice);
+            prop_assert!(decision.obligations().contains(Obligation::ReviseLastUpdatedDate));
+            prop_assert!(decision.obligations().contains(Obligation::NotifySubstantialChange));
+        } else {
+            prop_assert_eq!(decision.reason(), Some(Reason::SubstantialChangeNeedsPriorNotice));
+        }
+    }
+}
+
+// ---- 14: the wire format --------------------------------------------------
+
+/// `value` written as JSON, read back, and written again: the same value
+/// and the same text (so offsets and fractions of seconds survive too,
+/// which `DateTime`'s equality alone would not show).
+fn round_trip<T>(value: &T) -> Result<T, TestCaseError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + core::fmt::Debug,
+{
+    let json = wire::to_json(value).unwrap();
+    let back: T = wire::from_json(&json).map_err(|e| TestCaseError::fail(format!("{e}: {json}")))?;
+    prop_assert_eq!(&back, value);
+    prop_assert_eq!(wire::to_json(&back).unwrap(), json);
+    Ok(back)
+}
+
+proptest! {
+    #![proptest_config(config(2_000))]
+
+    // The wire format carries a request exactly (docs/wire-format.md): every
+    // generated request, with its whole time context, survives JSON
+    // unchanged (offsets and fractions of a second included), reads back
+    // through `parse_request`, and is decided as before (the same decision,
+    // or the same error); every decision survives JSON unchanged too.
+    #[test]
+    fn requests_and_decisions_round_trip_through_json(request in any_request()) {
+        let back = round_trip(&request)?;
+        let json = wire::to_json(&request).unwrap();
+        prop_assert_eq!(wire::parse_request(&json).unwrap(), request);
+        let decision = decide(&request);
+        prop_assert_eq!(decide(&back), decision);
+        if let Ok(decision) = decision {
+            round_trip(&decision)?;
+            let text = wire::to_json(&decision).unwrap();
+            prop_assert_eq!(wire::parse_decision(&text).unwrap(), decision);
+        }
+    }
+
+    // The same for the other request types and their decisions: a
+    // data-subject request (and its reply), a compliance request (and its
+    // decision), a change to the statement (and its check).
+    #[test]
+    fn the_other_requests_and_their_decisions_round_trip_through_json(
+        subject in subject_request(),
+        compliance in compliance_request(),
+        change in statement_change(),
+        at in instant(),
+    ) {
+        let subject_back = round_trip(&subject)?;
+        prop_assert_eq!(subject_back.respond(at), subject.respond(at));
+        if let Ok(reply) = subject.respond(at) {
+            round_trip(&reply)?;
+        }
+        let compliance_back = round_trip(&compliance)?;
+        prop_assert_eq!(decide_compliance(&compliance_back), decide_compliance(&compliance));
+        let json = wire::to_json(&compliance).unwrap();
+        prop_assert_eq!(wire::decide_compliance_json(&json).ok(), decide_compliance(&compliance).ok());
+        if let Ok(decision) = decide_compliance(&compliance) {
+            round_trip(&decision)?;
+        }
+        let change_back = round_trip(&change)?;
+        prop_assert_eq!(change_back.check(), change.check());
+        if let Ok(decision) = change.check() {
+            round_trip(&decision)?;
+        }
     }
 }
 
@@ -1193,8 +1642,8 @@ fn the_targeted_generators_reach_their_allows() {
         })
         .is_allowed()
     };
-    let births = sample(birthday_request(), 2_000);
-    let ended = sample(ended_request(), 2_000);
+    let births = sample(birthday_request(), 1_000);
+    let ended = sample(ended_request(), 1_000);
     let counts = [
         (
             "termination: erasure",
@@ -1216,23 +1665,23 @@ fn the_targeted_generators_reach_their_allows() {
         ),
         (
             "overseas troubleshooting",
-            allows(sample(overseas_customer_data_request(), 2_000), &|_| true),
+            allows(sample(overseas_customer_data_request(), 1_000), &|_| true),
         ),
         (
             "fraud or payment abroad",
-            allows(sample(unauthorized_personal_data_abroad(), 2_000), &|r| {
+            allows(sample(unauthorized_personal_data_abroad(), 1_000), &|r| {
                 !ERASURE.contains(r.action)
             }),
         ),
-        ("offers", allows(sample(offer_request(), 2_000), &|_| true)),
+        ("offers", allows(sample(offer_request(), 1_000), &|_| true)),
         (
             "cookies set or read",
-            allows(sample(cookie_request(), 2_000), &|r| SET_AND_READ.contains(r.action)),
+            allows(sample(cookie_request(), 1_000), &|r| SET_AND_READ.contains(r.action)),
         ),
-        ("survey", allows(sample(survey_request(), 2_000), &|_| true)),
+        ("survey", allows(sample(survey_request(), 1_000), &|_| true)),
         (
             "remote session",
-            allows(sample(remote_session_request(), 2_000), &|_| true),
+            allows(sample(remote_session_request(), 1_000), &|_| true),
         ),
         (
             "minor, allowed at unknown age",
@@ -1274,6 +1723,6 @@ fn the_targeted_generators_reach_their_allows() {
         ),
     ];
     for (what, n) in counts {
-        assert!(n >= 20, "only {n} generated: {what}");
+        assert!(n >= 10, "only {n} generated: {what}");
     }
 }
