@@ -73,10 +73,18 @@ impl std::error::Error for InvalidTime {}
 ///
 /// assert_eq!(parse_time("2021-03-01 09:30:00")?.to_rfc3339(), "2021-03-01T09:30:00+08:00");
 /// assert!(parse_time("2021-02-29").is_err()); // 2021 is not a leap year
+/// assert!(parse_time("+10000-01-01").is_err()); // years have four digits
 /// # Ok::<(), vianet_privacy::time::InvalidTime>(())
 /// ```
 pub fn parse_time(s: &str) -> Result<DateTime<FixedOffset>, InvalidTime> {
     let s = s.trim();
+    // Four-digit years only: chrono also reads signed and longer years,
+    // which RFC 3339 cannot write back.
+    let bytes = s.as_bytes();
+    let four_digit_year = bytes.get(..4).is_some_and(|year| year.iter().all(u8::is_ascii_digit));
+    if !four_digit_year || bytes.get(4) != Some(&b'-') {
+        return Err(InvalidTime { given: s.to_owned() });
+    }
     if let Ok(at) = DateTime::parse_from_rfc3339(s) {
         return Ok(at);
     }

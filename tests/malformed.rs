@@ -283,15 +283,14 @@ fn show(input: &str) -> String {
     )
 }
 
-/// Checks one input at one entry point and says what happened, and which
-/// known defect of the library let it be decided, if one did; panics (with
-/// the input) when the oracle disagrees.
-fn check(entry: Entry, label: &str, input: &str) -> (Outcome, Option<&'static str>) {
+/// Checks one input at one entry point and says what happened; panics
+/// (with the input) when the oracle disagrees.
+fn check(entry: Entry, label: &str, input: &str) -> Outcome {
     let at = || format!("{label}, {}, input {}", entry.name(), show(input));
     match entry.decide_json(input) {
         Err(err) => {
             check_error(entry, input, &err, &at);
-            (Outcome::Error(err.kind().as_str()), None)
+            Outcome::Error(err.kind().as_str())
         }
         Ok(decision) => {
             let strict = entry
@@ -303,27 +302,21 @@ fn check(entry: Entry, label: &str, input: &str) -> (Outcome, Option<&'static st
                 "{}: decided other than the strictly parsed request",
                 at()
             );
-            let mut defect = check_read_as_written(entry, input, &strict.fields, &at);
+            check_read_as_written(entry, input, &strict.fields, &at);
             // What the crate writes back is read back and decided the same.
             let again = entry.decide_json(&strict.json);
-            if again.as_ref() != Ok(&decision) {
-                match time_beyond_year_9999(&strict.fields) {
-                    Some(known) if again.as_ref().is_err_and(|e| e.kind() == WireErrorKind::InvalidValue) => {
-                        defect = defect.or(Some(known));
-                    }
-                    _ => panic!(
-                        "{}: its request, written back as {}, is decided otherwise: {again:?}",
-                        at(),
-                        strict.json
-                    ),
-                }
-            }
-            let outcome = if decision.is_allowed() {
+            assert_eq!(
+                again.as_ref(),
+                Ok(&decision),
+                "{}: its request, written back as {}, is decided otherwise",
+                at(),
+                strict.json
+            );
+            if decision.is_allowed() {
                 Outcome::Allow
             } else {
                 Outcome::Deny
-            };
-            (outcome, defect)
+            }
         }
     }
 }
@@ -361,9 +354,8 @@ fn check_error(entry: Entry, input: &str, err: &WireError, at: &dyn Fn() -> Stri
 }
 
 /// A decided input is valid JSON without repeated keys, has only
-/// documented fields, and was read as written. Returns the known defect
-/// that let it through, if one did.
-fn check_read_as_written(entry: Entry, input: &str, parsed: &Value, at: &dyn Fn() -> String) -> Option<&'static str> {
+/// documented fields, and was read as written.
+fn check_read_as_written(entry: Entry, input: &str, parsed: &Value, at: &dyn Fn() -> String) {
     serde_json::from_str::<NoRepeatedKeys>(input)
         .unwrap_or_else(|err| panic!("{}: decided, but not strict JSON: {err}", at()));
     let given: Value = serde_json::from_str(input).expect("strict JSON is JSON");
@@ -378,7 +370,6 @@ fn check_read_as_written(entry: Entry, input: &str, parsed: &Value, at: &dyn Fn(
             at()
         );
     }
-    let defect = account_defect(given.get("account"));
     let keys: BTreeSet<&str> = entry
         .fields()
         .iter()
@@ -388,13 +379,7 @@ fn check_read_as_written(entry: Entry, input: &str, parsed: &Value, at: &dyn Fn(
     for key in keys {
         let written = normalize(key, given.get(key));
         let read = normalize(key, parsed.get(key));
-        if written == read {
-            continue;
-        }
-        match defect {
-            Some(defect) if key == "account" => return Some(defect),
-            _ => panic!("{}: `{key}` was written {written} but read as {read}", at()),
-        }
+        assert_eq!(written, read, "{}: `{key}` was not read as written", at());
     }
     if let Some(Value::Object(account)) = given.get("account") {
         for key in account.keys() {
@@ -405,36 +390,6 @@ fn check_read_as_written(entry: Entry, input: &str, parsed: &Value, at: &dyn Fn(
             );
         }
     }
-    None
-}
-
-/// The known ways an `account` that is not written as documented is still
-/// read (serde's internally tagged enums, serde-rs/serde#2123): the unit
-/// variant `{"state": "open"}` ignores any other field, and the account is
-/// also read from an array whose first element is the state.
-fn account_defect(account: Option<&Value>) -> Option<&'static str> {
-    match account? {
-        Value::Object(fields) if fields.get("state") == Some(&Value::from("open")) && fields.len() > 1 => {
-            Some("open account with other fields")
-        }
-        Value::Array(_) => Some("account as an array"),
-        _ => None,
-    }
-}
-
-/// The known defect of a request that the crate writes with a time it
-/// cannot read back: a year beyond 9999 (or before 0) is read without an
-/// offset (`+10000-01-01`) but written with one, which is not RFC 3339;
-/// see `times_that_are_read_are_written_so_that_they_read_back`.
-fn time_beyond_year_9999(fields: &Value) -> Option<&'static str> {
-    let fields = fields.as_object()?;
-    let account = fields.get("account").and_then(Value::as_object);
-    let times = fields.iter().chain(account.into_iter().flatten());
-    times
-        .filter(|(key, _)| TIME_FIELDS.contains(&key.as_str()))
-        .filter_map(|(_, value)| value.as_str())
-        .any(|time| time.starts_with(['+', '-']))
-        .then_some("time beyond year 9999 not read back")
 }
 
 /// A field's value in a form where what was written and what was read
@@ -545,9 +500,6 @@ struct Tally {
     inputs: BTreeMap<&'static str, usize>,
     own: BTreeMap<Outcome, usize>,
     other: BTreeMap<Outcome, usize>,
-    /// Inputs decided only through a known defect of the library (see the
-    /// ignored tests), at either entry point.
-    defects: BTreeMap<&'static str, usize>,
 }
 
 impl Tally {
@@ -573,11 +525,8 @@ impl Tally {
             )
         });
         *self.inputs.entry(case.family).or_default() += 1;
-        *self.own.entry(own.0).or_default() += 1;
-        *self.other.entry(other.0).or_default() += 1;
-        for defect in own.1.into_iter().chain(other.1) {
-            *self.defects.entry(defect).or_default() += 1;
-        }
+        *self.own.entry(own).or_default() += 1;
+        *self.other.entry(other).or_default() += 1;
     }
 
     fn total(&self) -> usize {
@@ -620,10 +569,6 @@ impl Tally {
                 counts.values().sum::<usize>() - errors,
                 outcomes.join(", ")
             );
-        }
-        if !self.defects.is_empty() {
-            let defects: Vec<String> = self.defects.iter().map(|(what, n)| format!("{what} {n}")).collect();
-            let _ = writeln!(out, "  of those decided, through known defects: {}", defects.join(", "));
         }
         out
     }
@@ -1166,11 +1111,8 @@ fn the_seeds_are_valid_and_use_every_field() {
         let strict = entry.strict(seed).unwrap_or_else(|err| panic!("seed {seed}: {err}"));
         let decision = strict.decision.unwrap_or_else(|err| panic!("seed {seed}: {err}"));
         assert_eq!(entry.decide_json(seed).as_ref(), Ok(&decision), "seed {seed}");
-        assert!(matches!(
-            check(entry, "seed", seed),
-            (Outcome::Allow | Outcome::Deny, None)
-        ));
-        assert!(matches!(check(entry.other(), "seed", seed), (Outcome::Error(_), None)));
+        assert!(matches!(check(entry, "seed", seed), Outcome::Allow | Outcome::Deny));
+        assert!(matches!(check(entry.other(), "seed", seed), Outcome::Error(_)));
         effects.insert((entry.name(), decision.is_allowed()));
         for (key, value) in fields_of(seed) {
             used.entry(entry.name()).or_default().insert(key.clone());
@@ -1315,15 +1257,11 @@ fn mangled_requests_are_errors_or_decided_as_written() {
 /// `account` is an object with `state` and, when closed, the two times;
 /// anything else is an error, as unknown fields are everywhere else.
 ///
-/// Ignored: today an open account ignores any other field, even
-/// `closed_at` and `retention_expires`, and an account written as an
-/// array is read too (serde's internally tagged enums,
-/// serde-rs/serde#2123), so a closed account sent with the wrong state is
-/// decided as open: allowed where the closed account is refused. The main
-/// test counts these inputs as "known defect"; remove the allowance in
-/// `account_defect` when this passes.
+/// Serde's internally tagged enums would ignore other fields of
+/// `{"state": "open"}` and read an array (serde-rs/serde#2123), deciding
+/// a closed account sent with the wrong state as open; `Account` is read
+/// by hand so that they do not.
 #[test]
-#[ignore = "defect in src/account.rs: unknown fields of an open account are ignored (serde-rs/serde#2123)"]
 fn the_account_object_rejects_unknown_fields_and_other_shapes() {
     let base = r#"{"service":"azure","party":"operator","action":"use","data":"administrator_email","purpose":"administer_account","location":"mainland_china","at":"2024-06-01","account":ACCOUNT}"#;
     let closed = base.replace(
@@ -1346,26 +1284,16 @@ fn the_account_object_rejects_unknown_fields_and_other_shapes() {
     assert!(read.is_empty(), "{read:#?}");
 }
 
-/// A request that is read and decided is written (by `wire::to_json`, and
-/// in its audit record) so that it reads back as the same request.
-///
-/// Ignored: a time without an offset may have a year beyond 9999
-/// (`+10000-01-01`, read by `vianet_privacy::time::parse_time` through
-/// chrono's `%Y`), but it is written with an offset
-/// (`+10000-01-01T00:00:00+08:00`), which is not RFC 3339 and which none
-/// of the accepted forms reads: the request is decided (here allowed) but
-/// its audit record cannot be read back. The main test counts these
-/// inputs as "known defect"; remove the allowance in
-/// `time_beyond_year_9999` when this passes.
+/// Times have four-digit years: chrono alone would read `+10000-01-01`,
+/// which RFC 3339 cannot write back, so a decided request could not be
+/// audited. Such a time is refused as an invalid value.
 #[test]
-#[ignore = "defect in src/time.rs: a year beyond 9999 is read but not read back once written"]
-fn times_that_are_read_are_written_so_that_they_read_back() {
+fn times_beyond_year_9999_are_refused() {
     let input = r#"{"service":"azure","party":"supplier","action":"access","data":"customer_content","purpose":"troubleshooting","location":"united_states","at":"+10000-01-01"}"#;
-    let request = wire::parse_request(input).unwrap();
-    assert!(decide(&request).unwrap().is_allowed());
+    let err = wire::parse_request(input).unwrap_err();
+    assert_eq!(err.kind(), WireErrorKind::InvalidValue, "{err}");
+    let ok = input.replace("+10000-01-01", "9999-12-31");
+    let request = wire::parse_request(&ok).unwrap();
     let json = wire::to_json(&request).unwrap();
     assert_eq!(wire::parse_request(&json), Ok(request), "written back as {json}");
-    let record = vianet_privacy::AuditRecord::decide(request.at.unwrap(), request).unwrap();
-    let line = record.to_json_line().unwrap();
-    assert_eq!(vianet_privacy::AuditRecord::from_json_line(&line), Ok(record), "{line}");
 }

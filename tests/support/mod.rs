@@ -1,0 +1,200 @@
+//! Shared by the trust tests (`exhaustive`, `differential_cedar`): the
+//! request space, a small deterministic generator, and the independent
+//! Cedar encoding of the statement (`tests/cedar/`) as a second engine.
+//!
+//! Nothing here reads `../shared`: the Cedar files ship in the repository.
+
+#![allow(dead_code)] // each test binary uses part of it
+
+use std::str::FromStr;
+
+use serde_json::json;
+use vianet_privacy::{
+    Action, Authorization, AuthorizationSet, Circumstance, DataElement, Location, Objection, ObjectionSet,
+    OnlineService, Party, Purpose, Request,
+};
+
+const CEDAR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cedar");
+
+/// The number of time-free base requests: every party, action, data
+/// element, purpose and location.
+pub const BASE_SPACE: usize =
+    Party::ALL.len() * Action::ALL.len() * DataElement::ALL.len() * Purpose::ALL.len() * Location::ALL.len();
+
+/// The `index`-th base request (party, action, data, purpose, location) of
+/// the space, for `index < BASE_SPACE`: no authorization, circumstance,
+/// objection or time. The service is fixed: no rule reads it.
+pub fn base_request(index: usize) -> Request {
+    let mut i = index;
+    let mut pick = |n: usize| {
+        let k = i % n;
+        i /= n;
+        k
+    };
+    let location = Location::ALL[pick(Location::ALL.len())];
+    let purpose = Purpose::ALL[pick(Purpose::ALL.len())];
+    let data = DataElement::ALL[pick(DataElement::ALL.len())];
+    let action = Action::ALL[pick(Action::ALL.len())];
+    let party = Party::ALL[pick(Party::ALL.len())];
+    Request::new(OnlineService::Azure, party, action, data, purpose, location)
+}
+
+/// xorshift64*: deterministic, so a failure can be replayed.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub fn pick<T: Copy>(&mut self, values: &[T]) -> T {
+        values[self.below(values.len())]
+    }
+
+    pub fn one_in(&mut self, n: u64) -> bool {
+        self.next() % n == 0
+    }
+}
+
+/// A random time-free request: every dimension uniform, each authorization
+/// present one time in four, a circumstance one time in six, each
+/// objection one time in eight.
+pub fn random_request(rng: &mut Rng) -> Request {
+    let mut request = base_request(rng.below(BASE_SPACE));
+    request.service = rng.pick(OnlineService::ALL);
+    for &authorization in Authorization::ALL {
+        if rng.one_in(4) {
+            request.authorizations.insert(authorization);
+        }
+    }
+    if rng.one_in(6) {
+        request.circumstance = Some(rng.pick(Circumstance::ALL));
+    }
+    for &objection in Objection::ALL {
+        if rng.one_in(8) {
+            request.objections.insert(objection);
+        }
+    }
+    request
+}
+
+/// Every subset of `Objection::ALL`.
+pub fn objection_sets() -> impl Iterator<Item = ObjectionSet> {
+    (0..1usize << Objection::ALL.len()).map(|bits| {
+        Objection::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| bits & (1 << i) != 0)
+            .fold(ObjectionSet::EMPTY, |set, (_, &o)| set.with(o))
+    })
+}
+
+/// A set of authorizations from a list.
+pub fn authorizations(list: &[Authorization]) -> AuthorizationSet {
+    AuthorizationSet::of(list)
+}
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(format!("{CEDAR_DIR}/{name}")).expect("tests/cedar file")
+}
+
+/// The text of every `.cedar` file of `tests/cedar`, in name order: the
+/// statement's sections (`statement.cedar`) and the management of
+/// Personal Data (`managing.cedar`).
+pub fn policy_text() -> String {
+    let mut names: Vec<_> = std::fs::read_dir(CEDAR_DIR)
+        .expect("tests/cedar")
+        .map(|entry| entry.expect("directory entry").file_name().into_string().expect("UTF-8 name"))
+        .filter(|name| name.ends_with(".cedar"))
+        .collect();
+    names.sort();
+    names.iter().map(|name| read(name)).collect::<Vec<_>>().join("\n")
+}
+
+/// The independent Cedar encoding (`tests/cedar/statement.cedar`), asked
+/// the same question.
+pub struct Cedar {
+    policies: cedar_policy::PolicySet,
+    schema: cedar_policy::Schema,
+    authorizer: cedar_policy::Authorizer,
+    entities: cedar_policy::Entities,
+    actions: Vec<cedar_policy::EntityUid>,
+    parties: Vec<cedar_policy::EntityUid>,
+    data: Vec<cedar_policy::EntityUid>,
+}
+
+/// Cedar's answer: allow or deny, and the `@clause` of the policies that
+/// decided (the permits of an allow, the forbids of a forbid-deny, none for
+/// a default deny).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CedarAnswer {
+    pub allowed: bool,
+    pub clauses: Vec<String>,
+}
+
+impl Cedar {
+    pub fn new() -> Cedar {
+        let policies = cedar_policy::PolicySet::from_str(&policy_text()).expect("Cedar policies parse");
+        let (schema, _) =
+            cedar_policy::Schema::from_cedarschema_str(&read("statement.cedarschema")).expect("Cedar schema parses");
+        let uid = |t: &str, id: &str| cedar_policy::EntityUid::from_str(&format!("{t}::{id:?}")).expect("uid");
+        Cedar {
+            policies,
+            schema,
+            authorizer: cedar_policy::Authorizer::new(),
+            entities: cedar_policy::Entities::empty(),
+            actions: Action::ALL.iter().map(|a| uid("Action", a.as_str())).collect(),
+            parties: Party::ALL.iter().map(|p| uid("Party", p.as_str())).collect(),
+            data: DataElement::ALL.iter().map(|d| uid("Data", d.as_str())).collect(),
+        }
+    }
+
+    /// Cedar's decision on a time-free request.
+    pub fn decide(&self, request: &Request) -> CedarAnswer {
+        let names = |set: Vec<&'static str>| json!(set);
+        let context = json!({
+            "purpose": request.purpose.as_str(),
+            "location": request.location.as_str(),
+            "authorizations": names(request.authorizations.iter().map(|a| a.as_str()).collect()),
+            "circumstance": request.circumstance.map_or("none", |c| c.as_str()),
+            "objections": names(request.objections.iter().map(|o| o.as_str()).collect()),
+            "service": request.service.as_str(),
+        });
+        let action = &self.actions[request.action.index()];
+        let context =
+            cedar_policy::Context::from_json_value(context, Some((&self.schema, action))).expect("Cedar context");
+        let cedar_request = cedar_policy::Request::new(
+            self.parties[request.party.index()].clone(),
+            action.clone(),
+            self.data[request.data.index()].clone(),
+            context,
+            Some(&self.schema),
+        )
+        .expect("valid Cedar request");
+        let response = self
+            .authorizer
+            .is_authorized(&cedar_request, &self.policies, &self.entities);
+        assert!(
+            response.diagnostics().errors().next().is_none(),
+            "Cedar evaluation errors on {request:?}"
+        );
+        let mut clauses: Vec<String> = response
+            .diagnostics()
+            .reason()
+            .filter_map(|id| self.policies.policy(id))
+            .filter_map(|policy| policy.annotation("clause").map(str::to_owned))
+            .collect();
+        clauses.sort();
+        CedarAnswer {
+            allowed: response.decision() == cedar_policy::Decision::Allow,
+            clauses,
+        }
+    }
+}
