@@ -7,7 +7,7 @@
 //! * `limit`: one indexed load of a precomputed decision from a small table,
 //!   the physical floor of any decision procedure;
 //! * `cedar`: cedar-policy with the independent Cedar encoding in
-//!   `tests/cedar/statement.cedar`;
+//!   `tests/cedar/` (`statement.cedar` and `managing.cedar`);
 //! * `rego`: regorus with the same policies in Rego
 //!   (`benches/rego/statement.rego`).
 //!
@@ -219,7 +219,11 @@ impl CedarPeer {
     fn new() -> CedarPeer {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cedar");
         let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}")).expect("tests/cedar file");
-        let policies = cedar_policy::PolicySet::from_str(&read("statement.cedar")).expect("Cedar policies parse");
+        // Every .cedar file of tests/cedar, in name order, as one policy set.
+        let policies = ["managing.cedar", "statement.cedar"]
+            .map(|name| read(name) + "\n")
+            .concat();
+        let policies = cedar_policy::PolicySet::from_str(&policies).expect("Cedar policies parse");
         let (schema, _) =
             cedar_policy::Schema::from_cedarschema_str(&read("statement.cedarschema")).expect("Cedar schema parses");
         let entities =

@@ -20,7 +20,7 @@
 //! lock, no I/O, no hashing.
 
 use crate::rule::{Limit, Permit};
-use crate::statement::{self, protection};
+use crate::statement;
 use crate::{
     Allow, Authorization, AuthorizationSet, Decision, Deny, DenyKind, Obligation, Request, RequestError,
     StatementVersion,
@@ -155,7 +155,7 @@ pub(crate) fn apply_limit(limit: &Limit, request: &Request) -> Option<Deny> {
 }
 
 pub(crate) fn allow(permit: &Permit, request: &Request) -> Allow {
-    let mut obligations = permit.obligations.union(protection::obligations(request));
+    let mut obligations = permit.obligations.union(statement::duties(request));
     if permit.notice_unless_prohibited && !request.authorizations.contains(Authorization::LegalProhibitionOnNotice) {
         obligations.insert(Obligation::NotifyCustomerBeforeDisclosure);
     }
@@ -189,4 +189,61 @@ pub(crate) fn allow(permit: &Permit, request: &Request) -> Allow {
 pub fn decide_reference(request: &Request) -> Result<Decision, RequestError> {
     request.validate()?;
     Ok(statement::conditions(request, evaluate(request)))
+}
+
+/// The authorizations a request's decision can depend on, and whether it
+/// can depend on the circumstance: those that the limits and permissions
+/// in scope of the request name (scopes do not read authorizations), the
+/// legal prohibition on notice where a permission in scope carries the
+/// duty to notify, and the guardian's consent where the data subject's
+/// birth date is given. Whatever else the request carries, and which of
+/// the six circumstances it names, cannot change its decision.
+///
+/// For the exhaustive check (`tests/exhaustive.rs`), which enumerates every
+/// subset of these for every request; not part of the stable API.
+///
+/// ```
+/// use vianet_privacy::{authorizations_read, Action, Authorization, DataElement, Location, OnlineService, Party, Purpose, Request};
+///
+/// let request = Request::new(
+///     OnlineService::Azure,
+///     Party::Supplier,
+///     Action::Access,
+///     DataElement::SupportContactInfo,
+///     Purpose::ResolveSupportIssue,
+///     Location::Taiwan,
+/// );
+/// let (read, _) = authorizations_read(&request);
+/// assert!(read.contains(Authorization::PriorConsentAfterExplanation));
+/// assert!(!read.contains(Authorization::ContactPreferences));
+/// ```
+#[doc(hidden)]
+pub fn authorizations_read(request: &Request) -> (AuthorizationSet, bool) {
+    let mut read = AuthorizationSet::EMPTY;
+    let mut circumstance = false;
+    let mut needs = |needs: &crate::rule::Needs| {
+        read = read.union(needs.all_of).union(needs.any_of);
+        circumstance |= needs.circumstance;
+    };
+    for limit in statement::LIMITS.iter().flat_map(|limits| limits.iter()) {
+        if limit.scope.matches(request) {
+            for exception in limit.unless.iter().filter(|exception| exception.scope.matches(request)) {
+                needs(&exception.needs);
+            }
+        }
+    }
+    let mut notice = false;
+    for permit in statement::PERMITS.iter().flat_map(|permits| permits.iter()) {
+        if permit.scope.matches(request) {
+            needs(&permit.needs);
+            notice |= permit.notice_unless_prohibited;
+        }
+    }
+    if notice {
+        read.insert(Authorization::LegalProhibitionOnNotice);
+    }
+    if request.subject_birth_date.is_some() {
+        read.insert(Authorization::GuardianConsent);
+    }
+    (read, circumstance)
 }

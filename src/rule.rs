@@ -105,11 +105,6 @@ impl Needs {
         }
     }
 
-    pub const fn or_circumstance(mut self) -> Needs {
-        self.circumstance = true;
-        self
-    }
-
     #[inline]
     pub const fn is_met(&self, request: &Request) -> bool {
         let all = self.all_of.is_subset(request.authorizations);

@@ -687,9 +687,13 @@ fn sharing_overseas_supplier_needs_prior_consent_after_explanation() {
         DenyKind::NeedsAuthorization,
         Reason::OverseasSupplierAccessNeedsPriorConsent,
     );
+    // Or the law: "pursuant to applicable laws and regulations".
     assert_eq!(
         denied.missing().iter().collect::<Vec<_>>(),
-        vec![Authorization::PriorConsentAfterExplanation]
+        vec![
+            Authorization::PriorConsentAfterExplanation,
+            Authorization::LegalRequirement
+        ]
     );
     allows(
         access.with_authorization(Authorization::PriorConsentAfterExplanation),
@@ -961,4 +965,129 @@ fn docs_clauses_md_names_every_clause() {
             "docs/clauses.md does not mention `{clause}`"
         );
     }
+}
+
+/// Readings settled by the differential check against the Cedar encoding
+/// (`docs/invariants.md`, "Disagreements"), both sides of each.
+#[test]
+fn readings_settled_by_the_differential_check() {
+    // D20: the complainant gets the administrator's address too…
+    allows(
+        req(
+            Complainant,
+            Disclose,
+            AdministratorAddress,
+            ComplaintHandling,
+            MainlandChina,
+        ),
+        ClauseId::SharingComplainant,
+        &[],
+    );
+    // …but not the payment data.
+    assert!(!decided(&req(
+        Complainant,
+        Disclose,
+        BillingAddress,
+        ComplaintHandling,
+        MainlandChina
+    ))
+    .is_allowed());
+
+    // D10: stored Payment Data serves future transactions; D9: never the security code.
+    allows(
+        req(
+            Operator,
+            Use,
+            PaymentInstrumentNumber,
+            FutureTransactions,
+            MainlandChina,
+        ),
+        ClauseId::PaymentDataStorage,
+        &[],
+    );
+    denies(
+        req(Operator, Use, SecurityCode, FutureTransactions, MainlandChina)
+            .with_authorization(Authorization::ExplicitConsent),
+        ClauseId::PaymentSecurityCodeNotRetained,
+        DenyKind::Forbidden,
+        Reason::SecurityCodeNeverRetained,
+    );
+
+    // D17: support contacts the customer through its support contact data…
+    allows(
+        req(
+            Operator,
+            Contact,
+            SupportContactInfo,
+            ResolveSupportIssue,
+            MainlandChina,
+        ),
+        ClauseId::SupportDataUse,
+        &[],
+    );
+    // …for the support issue, not for offers.
+    assert!(!decided(&req(Operator, Contact, SupportContactInfo, OtherOffers, MainlandChina)).is_allowed());
+
+    // D16: the customer may view the recording; a third party may not.
+    allows(
+        req(Customer, Access, SupportRecording, CustomerInstruction, MainlandChina),
+        ClauseId::SupportRecording,
+        &[],
+    );
+    assert!(!decided(&req(
+        ThirdParty,
+        Access,
+        SupportRecording,
+        CustomerInstruction,
+        MainlandChina
+    ))
+    .is_allowed());
+
+    // D6: a circumstance waives the instruction, not where the data goes.
+    let abroad = req(Authority, Disclose, AdministratorEmail, LegalCompliance, UnitedStates)
+        .with_circumstance(Circumstance::CriminalInvestigation);
+    denies(
+        abroad,
+        ClauseId::PersonalDataStoredInChina,
+        DenyKind::NeedsAuthorization,
+        Reason::PersonalDataLeavesChinaOnlyWithAuthorization,
+    );
+    allows(
+        req(Authority, Disclose, AdministratorEmail, LegalCompliance, MainlandChina)
+            .with_circumstance(Circumstance::CriminalInvestigation),
+        ClauseId::SharingSixCircumstances,
+        &[],
+    );
+
+    // D7: either recipient, either purpose, with the bullet's duties;
+    // completing the transaction is 21Vianet's purpose, not theirs.
+    allows(
+        req(PaymentProcessor, Retain, BillingAddress, FraudPrevention, UnitedStates),
+        ClauseId::SharingFraudAndPayment,
+        &[Obligation::ProtectNoLessThanInChina, Obligation::KeepConfidential],
+    );
+    denies(
+        req(
+            PaymentProcessor,
+            Retain,
+            BillingAddress,
+            CompleteTransaction,
+            UnitedStates,
+        ),
+        ClauseId::SharingFraudAndPayment,
+        DenyKind::Forbidden,
+        Reason::RecipientUseLimitedToPurpose,
+    );
+
+    // D26: refused Cookies are not even shared, but may be deleted.
+    let refused = |action| {
+        req(Supplier, action, CookieData, SiteAnalytics, MainlandChina).with_objection(Objection::CookiesRefused)
+    };
+    denies(
+        refused(Share),
+        ClauseId::CookiesUserControl,
+        DenyKind::NotPermitted,
+        Reason::CookiesRefused,
+    );
+    assert_ne!(decided(&refused(Delete)).clause(), ClauseId::CookiesUserControl);
 }

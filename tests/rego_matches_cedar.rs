@@ -1,13 +1,16 @@
 //! The Rego policy of the benchmark (`benches/rego/statement.rego`) is a
-//! faithful translation of the independent Cedar encoding
-//! (`tests/cedar/statement.cedar`), so the benchmark compares two engines
-//! deciding the same question the same way.
+//! faithful translation of the independent Cedar encoding (every `.cedar`
+//! file of `tests/cedar`: `managing.cedar` and `statement.cedar`, read
+//! together), so the benchmark compares two engines deciding the same
+//! question the same way.
 //!
 //! Property checked: on every hand-written case of `tests/cedar/cases.json`
-//! the Rego policy gives the expected answer, and on 3,000 pseudo-random
-//! requests (every data element, random party, action, purpose, location,
-//! authorizations, circumstance and objections) Rego and Cedar give the same
-//! allow or deny.
+//! and `tests/cedar/managing-cases.json` the Cedar policies and the Rego
+//! policy give the expected answer, and on 20,000 pseudo-random requests
+//! (every data element, random party, action, purpose, location,
+//! authorizations, circumstance and objections; one in ten a data subject
+//! request, so that the policies of `managing.cedar` are reached) Rego and
+//! Cedar give the same allow or deny.
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -23,6 +26,27 @@ fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{CEDAR_DIR}/{name}")).expect("tests/cedar file")
 }
 
+/// Every `.cedar` file of `tests/cedar`, in name order, as one policy set.
+fn cedar_policies() -> String {
+    let mut names: Vec<String> = std::fs::read_dir(CEDAR_DIR)
+        .expect("tests/cedar")
+        .map(|entry| {
+            entry
+                .expect("directory entry")
+                .file_name()
+                .into_string()
+                .expect("UTF-8 name")
+        })
+        .filter(|name| name.ends_with(".cedar"))
+        .collect();
+    names.sort();
+    assert!(
+        names.iter().any(|n| n == "statement.cedar") && names.iter().any(|n| n == "managing.cedar"),
+        "{names:?}"
+    );
+    names.iter().map(|name| read(name) + "\n").collect()
+}
+
 struct Cedar {
     policies: cedar_policy::PolicySet,
     schema: cedar_policy::Schema,
@@ -31,7 +55,7 @@ struct Cedar {
 
 impl Cedar {
     fn new() -> Cedar {
-        let policies = cedar_policy::PolicySet::from_str(&read("statement.cedar")).expect("policies parse");
+        let policies = cedar_policy::PolicySet::from_str(&cedar_policies()).expect("policies parse");
         let (schema, _) = cedar_policy::Schema::from_cedarschema_str(&read("statement.cedarschema")).expect("schema");
         Cedar {
             policies,
@@ -105,12 +129,16 @@ impl Rego {
 
 #[test]
 fn rego_gives_the_expected_answer_on_every_cedar_case() {
-    let cases: Vec<Json> = serde_json::from_str(&read("cases.json")).expect("cases parse");
-    assert_eq!(cases.len(), 72);
+    let mut cases: Vec<Json> = serde_json::from_str(&read("cases.json")).expect("cases parse");
+    let managing: Vec<Json> = serde_json::from_str(&read("managing-cases.json")).expect("managing cases parse");
+    assert_eq!((cases.len(), managing.len()), (72, 26));
+    cases.extend(managing);
+    let cedar = Cedar::new();
     let mut rego = Rego::new();
     let mut allows = 0;
     for case in &cases {
         let expected = case["expected"].as_str() == Some("allow");
+        assert_eq!(cedar.allows(case), expected, "Cedar on {case}");
         assert_eq!(rego.allows(case), expected, "Rego on {case}");
         allows += usize::from(expected);
     }
@@ -147,17 +175,26 @@ fn rego_and_cedar_agree_on_random_requests() {
     let mut rego = Rego::new();
     let mut rng = Rng(0x005e_ed0f_ced4_2e90);
     let mut allows = 0;
-    for i in 0..3_000 {
+    let mut subject_requests = 0;
+    for i in 0..20_000 {
         let circumstance = if rng.next() % 6 == 0 {
             rng.name(Circumstance::ALL)
         } else {
             "none".to_owned()
         };
+        // Purpose::ALL has dozens of purposes: draw the one of managing.cedar
+        // one time in ten.
+        let purpose = if rng.next() % 10 == 0 {
+            subject_requests += 1;
+            Purpose::DataSubjectRequest.to_string()
+        } else {
+            rng.name(Purpose::ALL)
+        };
         let case = json!({
             "party": rng.name(Party::ALL),
             "action": rng.name(Action::ALL),
             "data": DataElement::ALL[i % DataElement::ALL.len()].to_string(),
-            "purpose": rng.name(Purpose::ALL),
+            "purpose": purpose,
             "location": rng.name(Location::ALL),
             "authorizations": rng.some(Authorization::ALL, 4),
             "circumstance": circumstance,
@@ -168,5 +205,9 @@ fn rego_and_cedar_agree_on_random_requests() {
         assert_eq!(rego.allows(&case), allowed, "Rego and Cedar disagree on {case}");
         allows += usize::from(allowed);
     }
-    assert!(allows > 30, "only {allows} allows: the sample says little");
+    assert!(allows > 1_000, "only {allows} allows: the sample says little");
+    assert!(
+        subject_requests > 1_000,
+        "only {subject_requests} data subject requests"
+    );
 }

@@ -1,7 +1,7 @@
-# The Cedar policy set of tests/cedar/statement.cedar, translated policy by
-# policy into Rego (rego.v1) for the benchmark in benches/decide.rs. Written
-# from the Cedar text only (not from src/statement), so that both peers decide
-# the same question the same way.
+# The Cedar policy set of tests/cedar (statement.cedar and managing.cedar
+# together), translated policy by policy into Rego (rego.v1) for the
+# benchmark in benches/decide.rs. Written from the Cedar text only (not from
+# src/statement), so that both peers decide the same question the same way.
 #
 # Cedar semantics: a request is allowed when some `permit` applies and no
 # `forbid` applies (default deny). Each Cedar policy is one `permit if` or
@@ -25,7 +25,7 @@ allow if {
 
 # ---------------------------------------------------------------- groups
 
-we := {"operator", "successor_company"}
+we := {"operator", "affiliate", "successor_company"}
 
 fraud_or_payment_party := {"fraud_prevention_provider", "payment_processor"}
 
@@ -34,6 +34,9 @@ processing := {"collect", "use", "store", "retain", "access"}
 data_moving := {"collect", "use", "store", "retain", "access", "share", "transfer", "disclose"}
 
 disclosure := {"share", "transfer", "disclose"}
+
+# Every action but delete and anonymize: what the overseas limits cover.
+reaching := data_moving | {"contact", "record", "remote_control", "modify"}
 
 customer_data := {"customer_content", "hosted_application"}
 
@@ -55,7 +58,7 @@ support_data := {
 
 admin_or_payment := administrator_data | payment_data
 
-personal_data := ((((administrator_data | real_name_data) | payment_data) | registration_data) | {"support_contact_info", "support_verification_info"})
+personal_data := ((((administrator_data | real_name_data) | payment_data) | registration_data) | {"support_contact_info", "support_verification_info", "support_recording"})
 
 customer_data_purposes := {"provide_service", "improve_service", "troubleshooting", "threat_protection", "resolve_support_issue"}
 
@@ -71,7 +74,7 @@ overseas if input.location != "mainland_china"
 
 # @clause("pd-beyond-scope-consent")
 permit if {
-	input.action in {"collect", "use"}
+	input.action in {"collect", "use", "contact"}
 	input.party in we
 	input.data in personal_data
 	authorized("explicit_consent")
@@ -81,7 +84,7 @@ permit if {
 
 # @clause("cd-use-provide")
 permit if {
-	input.action in processing
+	input.action in data_moving
 	input.party in we
 	input.data in customer_data
 	input.purpose in customer_data_purposes
@@ -112,18 +115,29 @@ permit if {
 
 # @clause("cd-overseas-access-limit")
 forbid if {
-	input.action in {"access", "use", "share"}
-	input.party in {"affiliate", "supplier"}
+	input.action in {"collect", "use", "access", "share", "transfer", "disclose", "contact", "record", "remote_control", "modify"}
+	not input.party in {"customer", "end_user"}
 	input.data in customer_data
 	overseas
-	not input.purpose in {"troubleshooting", "resolve_support_issue"}
+	not cd_overseas_exception
+}
+
+cd_overseas_exception if {
+	input.party in {"affiliate", "supplier"}
+	input.action in {"access", "use", "share"}
+	input.purpose in {"troubleshooting", "resolve_support_issue"}
+}
+
+cd_overseas_exception if {
+	input.action in disclosure
+	not input.party in {"operator", "affiliate", "supplier"}
 }
 
 # ----------------------------------------------------- Administrator Data
 
 # @clause("ad-use")
 permit if {
-	input.action in processing
+	input.action in data_moving
 	input.party in we
 	input.data in administrator_data
 	input.purpose in {"complete_transaction", "administer_account", "improve_service", "fraud_prevention"}
@@ -150,14 +164,23 @@ permit if {
 forbid if {
 	input.action == "contact"
 	input.purpose in {"other_offers", "feedback_request", "promotional_communications"}
-	not authorized("contact_preferences")
+	not contact_as_preferred
+}
+
+# Within the contact preferences, and only to a phone number or e-mail address.
+contact_as_preferred if {
+	authorized("contact_preferences")
+	input.data in {
+		"administrator_phone", "administrator_email", "real_name_mobile_number",
+		"support_contact_info", "registration_phone", "registration_email",
+	}
 }
 
 # ----------------------------------------- Real-Name Authentication Data
 
 # @clause("rn-real-name-management")
 permit if {
-	input.action in processing
+	input.action in data_moving
 	input.party in we
 	input.data in real_name_data
 	input.purpose == "real_name_verification"
@@ -175,7 +198,7 @@ permit if {
 
 # @clause("pay-use")
 permit if {
-	input.action in processing
+	input.action in data_moving
 	input.party in we
 	input.data in payment_data
 	input.purpose in {"complete_transaction", "fraud_prevention"}
@@ -191,7 +214,13 @@ permit if {
 
 # @clause("pay-no-security-code-retention")
 forbid if {
-	input.action in {"store", "retain", "use"}
+	input.action in {"store", "retain"}
+	input.data == "security_code"
+}
+
+# (same clause: using it is barred for future_transactions only)
+forbid if {
+	input.action == "use"
 	input.data == "security_code"
 	input.purpose == "future_transactions"
 }
@@ -200,7 +229,7 @@ forbid if {
 
 # @clause("sup-use")
 permit if {
-	input.action in processing
+	input.action in data_moving
 	input.party in we
 	input.data in support_data
 	input.purpose in support_purposes
@@ -277,7 +306,7 @@ permit if {
 # @clause("ck-site-analytics")
 permit if {
 	input.party == "supplier"
-	input.action in {"collect", "store", "use", "access"}
+	input.action in {"collect", "store", "retain", "use", "access"}
 	input.data == "cookie_data"
 	input.purpose == "site_analytics"
 }
@@ -292,7 +321,7 @@ forbid if {
 
 # @clause("ls-local-environment")
 permit if {
-	input.action in processing
+	input.action in data_moving
 	input.data == "local_environment_data"
 	input.party in we
 	input.purpose == "provide_service"
@@ -300,7 +329,7 @@ permit if {
 
 # @clause("ls-agent-diagnostics")
 permit if {
-	input.action in {"collect", "use", "store", "retain", "access", "share", "transfer"}
+	input.action in data_moving
 	input.data == "agent_diagnostic_data"
 	input.party in {"operator", "successor_company", "affiliate", "supplier"}
 	input.purpose in {"provide_service", "improve_service"}
@@ -308,17 +337,12 @@ permit if {
 
 # ---------------------------------------------- How We Store Personal Data
 
-# @clause("st-pd-stored-in-china")
-permit if {
-	input.action in {"store", "retain"}
-	input.party in we
-	input.data in personal_data
-	input.location == "mainland_china"
-}
+# (st-pd-stored-in-china was removed from the Cedar policies: storing and
+# retaining Personal Data follow each category's purposes.)
 
 # @clause("reg-collect")
 permit if {
-	input.action in processing
+	input.action in data_moving
 	input.party in we
 	input.data in registration_data
 	input.purpose == "registration"
@@ -326,13 +350,16 @@ permit if {
 
 # @clause("st-pd-overseas-limit")
 forbid if {
-	input.action in data_moving
+	input.action in reaching
 	input.data in personal_data
 	overseas
+	not input.party in {"customer", "end_user"}
 	not pd_overseas_exception
 }
 
 pd_overseas_exception if authorized("overseas_transfer_authorization")
+
+pd_overseas_exception if authorized("customer_direction")
 
 pd_overseas_exception if authorized("legal_requirement")
 
@@ -352,16 +379,19 @@ pd_overseas_exception if {
 # @clause("sh-as-directed-agreement-law")
 permit if {
 	input.action in disclosure
+	not input.party in {"operator", "affiliate"}
 	authorized("customer_direction")
 }
 
 permit if {
 	input.action in disclosure
+	not input.party in {"operator", "affiliate"}
 	authorized("customer_agreement")
 }
 
 permit if {
 	input.action in disclosure
+	not input.party in {"operator", "affiliate"}
 	authorized("legal_requirement")
 }
 
@@ -375,7 +405,7 @@ permit if {
 # @clause("sh-supplier-overseas-pd")
 forbid if {
 	input.party == "supplier"
-	input.action in data_moving
+	input.action in reaching
 	input.data in personal_data
 	overseas
 	not supplier_overseas_consent
@@ -421,42 +451,29 @@ forbid if {
 # @clause("sh-third-party-offering")
 permit if {
 	input.party == "third_party_offering_provider"
-	input.action in {"share", "transfer", "disclose", "use"}
+	input.action in disclosure
 	input.data in admin_or_payment
 	input.purpose == "third_party_offering"
+	authorized("customer_direction")
 }
 
 # @clause("sh-third-party-offering-promo")
 permit if {
 	input.party == "third_party_offering_provider"
-	input.action in {"share", "transfer", "disclose", "use", "contact"}
-	input.data in admin_or_payment
+	input.action == "contact"
+	input.data in {"administrator_phone", "administrator_email"}
 	input.purpose == "promotional_communications"
+	authorized("customer_direction")
 	authorized("contact_preferences")
 }
 
-# @clause("sh-end-user-with-instruction")
-permit if {
-	input.party == "end_user"
-	input.action in {"share", "disclose"}
-	authorized("prior_written_instruction")
-}
-
-# @clause("sh-end-user-limit")
-forbid if {
-	input.party == "end_user"
-	input.action in disclosure
-	not end_user_request_allowed
-}
-
-end_user_request_allowed if authorized("prior_written_instruction")
-
-end_user_request_allowed if authorized("legal_requirement")
+# (The end-user bullet concerns data protection and privacy requests only:
+# its policies are under "How You Can Manage Your Personal Data" below.)
 
 # @clause("sh-corporate-transaction")
 permit if {
 	input.party == "successor_company"
-	input.action in disclosure
+	input.action == "transfer"
 	input.data in personal_data
 	input.purpose == "corporate_transaction"
 }
@@ -464,9 +481,71 @@ permit if {
 # @clause("sh-six-circumstances")
 permit if {
 	input.action in disclosure
+	not input.party in {"operator", "affiliate"}
 	input.data in personal_data
 	input.circumstance in {
 		"national_security", "public_interest", "criminal_investigation", "vital_interests",
 		"publicly_disclosed_by_subject", "lawfully_public_source",
 	}
 }
+
+# --------------------- How You Can Manage Your Personal Data (managing.cedar)
+
+# @clause("mg-customer-portal")
+permit if {
+	input.party == "customer"
+	input.action in {"access", "modify", "delete"}
+	input.data in ((administrator_data | real_name_data) | payment_data)
+	input.purpose == "data_subject_request"
+}
+
+# @clause("mg-initial-registration-no-modify")
+forbid if {
+	input.action == "modify"
+	input.data in real_name_data
+	input.purpose == "data_subject_request"
+}
+
+# @clause("mg-we-handle-request")
+permit if {
+	input.action in {"access", "use", "modify", "delete", "anonymize"}
+	input.party in we
+	input.data in personal_data
+	input.purpose == "data_subject_request"
+}
+
+# @clause("mg-reply-to-customer")
+permit if {
+	input.party == "customer"
+	input.action == "disclose"
+	input.data in personal_data
+	input.purpose == "data_subject_request"
+}
+
+# @clause("mg-supplier-delete-on-request")
+permit if {
+	input.action == "delete"
+	input.party in {"supplier", "fraud_prevention_provider", "payment_processor"}
+	input.data in personal_data
+	input.purpose == "data_subject_request"
+}
+
+# @clause("mg-end-user-with-instruction")
+permit if {
+	input.party == "end_user"
+	input.action in disclosure
+	input.purpose == "data_subject_request"
+	end_user_request_allowed
+}
+
+# @clause("mg-end-user-limit")
+forbid if {
+	input.party == "end_user"
+	input.action in disclosure
+	input.purpose == "data_subject_request"
+	not end_user_request_allowed
+}
+
+end_user_request_allowed if authorized("prior_written_instruction")
+
+end_user_request_allowed if authorized("legal_requirement")

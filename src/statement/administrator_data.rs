@@ -55,6 +55,8 @@ pub(crate) const PHONE_OR_EMAIL: DataElementSet = DataElementSet::of(&[
 ]);
 
 const CONTACT: ActionSet = ActionSet::of(&[Action::Contact]);
+/// Contacting, and using the data to do so.
+const CONTACT_AND_USE: ActionSet = ActionSet::of(&[Action::Contact, Action::Use]);
 const CONTACT_PREFERENCES: AuthorizationSet = AuthorizationSet::of(&[Authorization::ContactPreferences]);
 
 pub(crate) const LIMITS: &[Limit] = &[Limit::new(
@@ -82,7 +84,7 @@ pub(crate) const PERMITS: &[Permit] = &[
         ClauseId::AdministratorServiceCommunications,
         Scope::ANY
             .data(DataElementSet::ADMINISTRATOR)
-            .actions(CONTACT)
+            .actions(CONTACT_AND_USE)
             .parties(WE)
             .purposes(PurposeSet::of(&[Purpose::ServiceCommunication])),
         Reason::AdministratorDataUseLimited,
@@ -92,7 +94,7 @@ pub(crate) const PERMITS: &[Permit] = &[
         ClauseId::AdministratorThirdPartyInquiries,
         Scope::ANY
             .data(DataElementSet::ADMINISTRATOR)
-            .actions(CONTACT)
+            .actions(CONTACT_AND_USE)
             .parties(WE)
             .purposes(PurposeSet::of(&[Purpose::ThirdPartyInquiry])),
         Reason::AdministratorDataUseLimited,
@@ -104,7 +106,7 @@ pub(crate) const PERMITS: &[Permit] = &[
                 DataElement::AdministratorPhone,
                 DataElement::AdministratorEmail,
             ]))
-            .actions(CONTACT)
+            .actions(CONTACT_AND_USE)
             .parties(WE)
             .purposes(PurposeSet::of(&[Purpose::OtherOffers, Purpose::FeedbackRequest])),
         Reason::OffersNeedContactPreferences,

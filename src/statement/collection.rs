@@ -38,6 +38,9 @@ pub(crate) const REGISTRATION_PERMITS: &[Permit] = &[Permit::new(
 pub(crate) const REGISTRATION_FALLBACK: (ClauseId, Reason) =
     (ClauseId::RegistrationData, Reason::RegistrationDataUseLimited);
 
+/// Collecting or using (contacting a person is using their data).
+pub(crate) const BEYOND_SCOPE_ACTIONS: ActionSet = ActionSet::of(&[Action::Collect, Action::Use, Action::Contact]);
+
 /// Collecting or using Personal Data beyond the stated scope: only with
 /// express consent, after informing the customer again. Read last, after
 /// every section's own permissions.
@@ -45,7 +48,7 @@ pub(crate) const BEYOND_SCOPE_PERMITS: &[Permit] = &[Permit::new(
     ClauseId::UseBeyondStatedScope,
     Scope::ANY
         .data(DataElementSet::PERSONAL)
-        .actions(ActionSet::of(&[Action::Collect, Action::Use, Action::Contact]))
+        .actions(BEYOND_SCOPE_ACTIONS)
         .parties(PartySet::of(&[Party::Operator, Party::Affiliate])),
     Reason::UseBeyondScopeNeedsExpressConsent,
 )

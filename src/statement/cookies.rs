@@ -32,12 +32,21 @@ pub(crate) const PURPOSES: PurposeSet = PurposeSet::of(&[
     Purpose::OperationalData,
 ]);
 
-const SET_AND_READ: ActionSet = ActionSet::of(&[Action::Collect, Action::Store, Action::Use, Action::Access]);
+const SET_AND_READ: ActionSet = ActionSet::of(&[
+    Action::Collect,
+    Action::Store,
+    Action::Retain,
+    Action::Use,
+    Action::Access,
+]);
 const DEGRADED: AdvisorySet = AdvisorySet::of(&[Advisory::CookieRefusalMayDegradeService]);
 
 pub(crate) const LIMITS: &[Limit] = &[Limit::new(
     ClauseId::CookiesUserControl,
-    Scope::ANY.data(DataElementSet::COOKIE).actions(SET_AND_READ),
+    // Everything but deleting them, which honours the refusal.
+    Scope::ANY
+        .data(DataElementSet::COOKIE)
+        .actions(ActionSet::ALL.difference(ActionSet::of(&[Action::Delete, Action::Anonymize]))),
     DenyKind::NotPermitted,
     Reason::CookiesRefused,
 )

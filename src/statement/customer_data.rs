@@ -34,14 +34,19 @@ pub(crate) const PURPOSES: PurposeSet = PurposeSet::of(&[
     Purpose::ImproveService,
     Purpose::Troubleshooting,
     Purpose::ThreatProtection,
+    // "troubleshoot customer support incidents"
+    Purpose::ResolveSupportIssue,
 ]);
 
 /// Who may access Customer Data from outside China, and how.
 const OVERSEAS_TROUBLESHOOTING: Scope = Scope::ANY
     .data(DataElementSet::CUSTOMER)
-    .actions(ActionSet::of(&[Action::Access, Action::Use]))
+    .actions(ActionSet::of(&[Action::Access, Action::Use, Action::Share]))
     .parties(PartySet::of(&[Party::Affiliate, Party::Supplier]))
-    .purposes(PurposeSet::of(&[Purpose::Troubleshooting]))
+    .purposes(PurposeSet::of(&[
+        Purpose::Troubleshooting,
+        Purpose::ResolveSupportIssue,
+    ]))
     .locations(LocationSet::OUTSIDE_CHINA);
 
 /// Those who store data in 21Vianet's name: the group and its suppliers.

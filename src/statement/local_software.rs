@@ -10,14 +10,14 @@
 
 use super::{PROCESSING, WE};
 use crate::rule::{Permit, Scope};
-use crate::{Action, ActionSet, ClauseId, DataElement, DataElementSet, Party, Purpose, PurposeSet, Reason};
+use crate::{ClauseId, DataElement, DataElementSet, Party, Purpose, PurposeSet, Reason};
 
 pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
         ClauseId::LocalSoftwareCollection,
         Scope::ANY
             .data(DataElementSet::of(&[DataElement::LocalEnvironmentData]))
-            .actions(ActionSet::of(&[Action::Collect, Action::Use]))
+            .actions(PROCESSING)
             .parties(WE)
             .purposes(PurposeSet::of(&[Purpose::ProvideService])),
         Reason::LocalSoftwareDataUseLimited,

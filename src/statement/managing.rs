@@ -83,7 +83,7 @@ use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::storage::ERASURE;
-use crate::rule::{Limit, Needs, Permit, Scope};
+use crate::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::vocabulary::vocabulary;
 use crate::{
     Action, ActionSet, Advisory, AdvisorySet, Authorization, AuthorizationSet, ClauseId, DataElement, DataElementSet,
@@ -117,6 +117,11 @@ const CUSTOMER: PartySet = PartySet::of(&[Party::Customer]);
 const END_USER: PartySet = PartySet::of(&[Party::EndUser]);
 const LOOK_AND_CORRECT: ActionSet = ActionSet::of(&[Action::Access, Action::Modify]);
 const ANSWERING: ActionSet = ActionSet::of(&[Action::Access, Action::Use, Action::Modify]);
+/// The customer deletes in the portal; recipients delete when asked.
+const DELETE: ActionSet = ActionSet::of(&[Action::Delete]);
+/// Suppliers and subcontractors that obtained Personal Data from 21Vianet,
+/// the overseas fraud-prevention and payment subcontractors among them.
+const RECIPIENTS: PartySet = PartySet::of(&[Party::Supplier, Party::FraudPreventionProvider, Party::PaymentProcessor]);
 const DELETION_DUTY: ObligationSet = ObligationSet::of(&[Obligation::NotifyRecipientsToDelete]);
 const COSTS_SERVICES: AdvisorySet = AdvisorySet::of(&[Advisory::DeletionMayAffectServices]);
 const INSTRUCTED_OR_REQUIRED: AuthorizationSet =
@@ -124,14 +129,31 @@ const INSTRUCTED_OR_REQUIRED: AuthorizationSet =
 
 const MANAGING: Scope = Scope::ANY.purposes(SUBJECT_REQUEST);
 
-pub(crate) const LIMITS: &[Limit] = &[Limit::new(
-    ClauseId::ManagingInitialRegistration,
-    MANAGING
-        .data(DataElementSet::REAL_NAME)
-        .actions(ActionSet::of(&[Action::Modify])),
-    DenyKind::NotPermitted,
-    Reason::InitialRegistrationNotModifiable,
-)];
+pub(crate) const LIMITS: &[Limit] = &[
+    Limit::new(
+        ClauseId::ManagingInitialRegistration,
+        MANAGING
+            .data(DataElementSet::REAL_NAME)
+            .actions(ActionSet::of(&[Action::Modify])),
+        DenyKind::NotPermitted,
+        Reason::InitialRegistrationNotModifiable,
+    ),
+    // "We will not substantively respond to data protection and privacy
+    // requests from your end users without your prior written instruction,
+    // unless required by applicable laws and regulations": read before the
+    // sharing section, whose general bases (as the customer directs, say)
+    // do not stand in for the written instruction.
+    Limit::new(
+        ClauseId::SharingEndUserRequests,
+        MANAGING.parties(END_USER),
+        DenyKind::NeedsAuthorization,
+        Reason::EndUserRequestNeedsCustomerInstruction,
+    )
+    .unless(&[Exception {
+        scope: Scope::ANY,
+        needs: Needs::any_of(INSTRUCTED_OR_REQUIRED),
+    }]),
+];
 
 pub(crate) const PERMITS: &[Permit] = &[
     // The customer in the administrator portal.
@@ -144,7 +166,7 @@ pub(crate) const PERMITS: &[Permit] = &[
         ClauseId::ManagingPortal,
         MANAGING
             .data(PORTAL_DATA.difference(PORTAL_DATA.difference(COSTLY_TO_DELETE)))
-            .actions(ERASURE)
+            .actions(DELETE)
             .parties(CUSTOMER),
         Reason::PortalManagesListedDataOnly,
     )
@@ -152,7 +174,7 @@ pub(crate) const PERMITS: &[Permit] = &[
     .advisories(COSTS_SERVICES),
     Permit::new(
         ClauseId::ManagingPortal,
-        MANAGING.data(PORTAL_DATA).actions(ERASURE).parties(CUSTOMER),
+        MANAGING.data(PORTAL_DATA).actions(DELETE).parties(CUSTOMER),
         Reason::PortalManagesListedDataOnly,
     )
     .obligations(DELETION_DUTY),
@@ -181,26 +203,36 @@ pub(crate) const PERMITS: &[Permit] = &[
         Reason::ResponseNeedsVerifiedIdentity,
     )
     .obligations(DELETION_DUTY),
-    // An end user of the customer asking 21Vianet directly.
+    // The reply to the customer: "reply or make reasonable explanations to
+    // you within 30 days".
+    Permit::new(
+        ClauseId::ManagingIdentityAndResponseTime,
+        MANAGING
+            .data(DataElementSet::PERSONAL)
+            .actions(ActionSet::of(&[Action::Disclose]))
+            .parties(CUSTOMER),
+        Reason::ResponseNeedsVerifiedIdentity,
+    ),
+    // "we will also notify the supplier or subcontractor who has obtained
+    // your Personal Data from us and request them to delete your Personal
+    // Data": the recipients deleting at 21Vianet's request.
+    Permit::new(
+        ClauseId::ManagingDeletionNotifiesRecipients,
+        MANAGING
+            .data(DataElementSet::PERSONAL)
+            .actions(DELETE)
+            .parties(RECIPIENTS),
+        Reason::ResponseNeedsVerifiedIdentity,
+    ),
+    // An end user of the customer asking 21Vianet directly: the answer is
+    // a disclosure to the end user (the limit above requires the written
+    // instruction or the law).
     Permit::new(
         ClauseId::SharingEndUserRequests,
-        MANAGING
-            .data(DataElementSet::YOUR_DATA)
-            .actions(ANSWERING)
-            .parties(END_USER),
+        MANAGING.actions(ActionSet::DISCLOSURE).parties(END_USER),
         Reason::EndUserRequestNeedsCustomerInstruction,
     )
     .needs(Needs::any_of(INSTRUCTED_OR_REQUIRED)),
-    Permit::new(
-        ClauseId::SharingEndUserRequests,
-        MANAGING
-            .data(DataElementSet::YOUR_DATA)
-            .actions(ERASURE)
-            .parties(END_USER),
-        Reason::EndUserRequestNeedsCustomerInstruction,
-    )
-    .needs(Needs::any_of(INSTRUCTED_OR_REQUIRED))
-    .obligations(DELETION_DUTY),
 ];
 
 /// The customer asking the portal for data it does not manage there.
@@ -508,6 +540,17 @@ impl SubjectRequest {
     /// [`RequestError::DateOutOfRange`] if the date leaves the calendar.
     pub fn due_date(&self) -> Result<NaiveDate, RequestError> {
         let verified_at = self.identity_verified_at.ok_or(RequestError::IdentityNotVerified)?;
+        let version = StatementVersion::CURRENT;
+        let effective = version.effective_from();
+        if verified_at < effective {
+            // A request verified before this statement took effect was
+            // answered under an earlier one.
+            return Err(RequestError::BeforeStatementInForce {
+                at: verified_at,
+                version,
+                effective,
+            });
+        }
         response_due_date(verified_at, self.statutory_limit_days).ok_or(RequestError::DateOutOfRange {
             what: "the reply's due date",
         })

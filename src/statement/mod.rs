@@ -126,7 +126,13 @@ pub(crate) const fn fallback(request: &Request) -> (ClauseId, Reason) {
 /// account's retention period, or of a trial denies what it no longer
 /// allows.
 pub(crate) fn time_limits(request: &Request) -> Option<Deny> {
-    storage::end_limit(request).or_else(|| trial_period::end_limit(request))
+    storage::end_limit(request).or_else(|| {
+        if storage::kept_for_law(request) {
+            None
+        } else {
+            trial_period::end_limit(request)
+        }
+    })
 }
 
 /// The time rules read after the limits, before the permissions: what the
@@ -141,12 +147,20 @@ pub(crate) fn conditions(request: &Request, decision: Decision) -> Decision {
     preview_releases::annotate(request, minors::require_guardian_consent(request, decision))
 }
 
+/// The duties every allow of `request` carries whatever clause permits it:
+/// the protection section's security measures, and the confidentiality and
+/// purpose limitation that bind suppliers and fraud-prevention and payment
+/// recipients (sharing section).
+pub(crate) const fn duties(request: &Request) -> ObligationSet {
+    protection::obligations(request).union(sharing::recipient_duties(request))
+}
+
 /// An allow under `clause`, with its duties and those of the protection
 /// section.
 pub(crate) fn allow(request: &Request, clause: ClauseId, obligations: ObligationSet, advisories: AdvisorySet) -> Allow {
     Allow {
         clause,
-        obligations: obligations.union(protection::obligations(request)),
+        obligations: obligations.union(duties(request)),
         advisories,
         statement_version: StatementVersion::CURRENT,
     }

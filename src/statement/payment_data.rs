@@ -29,12 +29,25 @@ pub(crate) const PURPOSES: PurposeSet = PurposeSet::of(&[Purpose::CompleteTransa
 
 const SECURITY_CODE: DataElementSet = DataElementSet::of(&[DataElement::SecurityCode]);
 
-pub(crate) const LIMITS: &[Limit] = &[Limit::new(
-    ClauseId::PaymentSecurityCodeNotRetained,
-    Scope::ANY.data(SECURITY_CODE).actions(ActionSet::STORAGE),
-    DenyKind::Forbidden,
-    Reason::SecurityCodeNeverRetained,
-)];
+pub(crate) const LIMITS: &[Limit] = &[
+    Limit::new(
+        ClauseId::PaymentSecurityCodeNotRetained,
+        Scope::ANY.data(SECURITY_CODE).actions(ActionSet::STORAGE),
+        DenyKind::Forbidden,
+        Reason::SecurityCodeNeverRetained,
+    ),
+    // Kept for no one, it serves no future transaction: not even with
+    // consent to a use beyond the stated scope.
+    Limit::new(
+        ClauseId::PaymentSecurityCodeNotRetained,
+        Scope::ANY
+            .data(SECURITY_CODE)
+            .actions(ActionSet::of(&[Action::Use]))
+            .purposes(PurposeSet::of(&[Purpose::FutureTransactions])),
+        DenyKind::Forbidden,
+        Reason::SecurityCodeNeverRetained,
+    ),
+];
 
 pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
@@ -49,9 +62,11 @@ pub(crate) const PERMITS: &[Permit] = &[
     .obligations(ObligationSet::of(&[Obligation::NeverRetainSecurityCode])),
     Permit::new(
         ClauseId::PaymentDataStorage,
+        // Stored "to help you complete future transactions", and used for
+        // them; never the security code.
         Scope::ANY
-            .data(DataElementSet::PAYMENT)
-            .actions(ActionSet::STORAGE)
+            .data(DataElementSet::PAYMENT.difference(SECURITY_CODE))
+            .actions(ActionSet::STORAGE.with(Action::Use))
             .parties(WE)
             .purposes(PurposeSet::of(&[Purpose::FutureTransactions])),
         Reason::PaymentDataUseLimited,

@@ -13,7 +13,7 @@
 
 use super::{PROCESSING, WE};
 use crate::rule::{Permit, Scope};
-use crate::{ActionSet, ClauseId, DataElementSet, Party, PartySet, Purpose, PurposeSet, Reason};
+use crate::{Action, ActionSet, ClauseId, DataElementSet, Party, PartySet, Purpose, PurposeSet, Reason};
 
 pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
@@ -28,8 +28,10 @@ pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
         ClauseId::RealNameVerification,
         Scope::ANY
+            // "we may verify the data provided by you with agencies that
+            // legally store your data": showing it to them, not handing it over.
             .data(DataElementSet::REAL_NAME)
-            .actions(ActionSet::DISCLOSURE)
+            .actions(ActionSet::of(&[Action::Share, Action::Disclose]))
             .parties(PartySet::of(&[Party::VerificationAgency]))
             .purposes(PurposeSet::of(&[Purpose::RealNameVerification])),
         Reason::RealNameDataUseLimited,

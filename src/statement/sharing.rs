@@ -17,7 +17,6 @@
 //! The bullets come first so that their duties attach; the general
 //! sentence's three bases (direction, agreement, law) come after them.
 
-use super::PROCESSING;
 use crate::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::{
     Action, ActionSet, Advisory, AdvisorySet, Authorization, AuthorizationSet, ClauseId, DataElement, DataElementSet,
@@ -38,14 +37,24 @@ pub(crate) const SUPPLIER_PURPOSES: PurposeSet = PurposeSet::of(&[
 ]);
 
 const SUPPLIER: PartySet = PartySet::of(&[Party::Supplier]);
-const FRAUD_AND_PAYMENT_PURPOSES: PurposeSet = PurposeSet::of(&[
-    Purpose::FraudPrevention,
-    Purpose::ProcessPayment,
-    Purpose::CompleteTransaction,
-]);
+/// "for the purpose of fraud prevention or to process payment transactions":
+/// the bullet does not tie either purpose to either kind of recipient.
+const FRAUD_AND_PAYMENT_PURPOSES: PurposeSet = PurposeSet::of(&[Purpose::FraudPrevention, Purpose::ProcessPayment]);
 const RECIPIENTS: PartySet = PartySet::of(&[Party::FraudPreventionProvider, Party::PaymentProcessor]);
-const RECIPIENT_ACTIONS: ActionSet =
-    ActionSet::DISCLOSURE.union(ActionSet::of(&[Action::Use, Action::Access, Action::Store]));
+/// Receiving the data, and using and storing it ("the data of such overseas
+/// subcontractors are stored in the US and other countries or regions").
+const RECIPIENT_ACTIONS: ActionSet = ActionSet::DISCLOSURE.union(ActionSet::of(&[
+    Action::Use,
+    Action::Access,
+    Action::Store,
+    Action::Retain,
+]));
+/// A recipient's own processing, which its engagement limits; receiving the
+/// data is the business of the bullet or basis that sends it, and deleting
+/// it (when 21Vianet asks) uses it for nothing.
+const OWN_PROCESSING: ActionSet = ActionSet::ALL
+    .difference(ActionSet::DISCLOSURE)
+    .difference(ActionSet::of(&[Action::Delete, Action::Anonymize]));
 const ADMIN_OR_PAYMENT: DataElementSet = DataElementSet::ADMINISTRATOR.union(DataElementSet::PAYMENT);
 const ALL_BUT_ERASURE: ActionSet = ActionSet::ALL.difference(ActionSet::of(&[Action::Delete, Action::Anonymize]));
 
@@ -66,6 +75,24 @@ const RECIPIENT_DUTIES: ObligationSet = ObligationSet::of(&[
     Obligation::ProtectNoLessThanInChina,
 ]);
 
+/// "These companies are required to maintain the confidentiality of your
+/// data and are prohibited from using it for any purpose other than that
+/// for which they are engaged by 21Vianet."
+const SUPPLIER_DUTIES: ObligationSet =
+    ObligationSet::of(&[Obligation::KeepConfidential, Obligation::UseOnlyForEngagedPurpose]);
+
+/// The duties that bind a recipient whatever clause lets it have the data:
+/// a supplier's confidentiality and engagement, and the fraud-prevention
+/// and payment recipients' confidentiality, purpose and protection no less
+/// than in China.
+pub(crate) const fn recipient_duties(request: &crate::Request) -> ObligationSet {
+    match request.party {
+        Party::Supplier => SUPPLIER_DUTIES,
+        Party::FraudPreventionProvider | Party::PaymentProcessor => RECIPIENT_DUTIES,
+        _ => ObligationSet::EMPTY,
+    }
+}
+
 pub(crate) const LIMITS: &[Limit] = &[
     Limit::new(
         ClauseId::SharingOverseasSupplierConsent,
@@ -79,11 +106,15 @@ pub(crate) const LIMITS: &[Limit] = &[
     )
     .unless(&[Exception {
         scope: Scope::ANY,
-        needs: Needs::all_of(only(Authorization::PriorConsentAfterExplanation)),
+        needs: Needs::any_of(AuthorizationSet::of(&[
+            Authorization::PriorConsentAfterExplanation,
+            Authorization::LegalRequirement,
+        ])),
     }]),
     Limit::new(
         ClauseId::SharingSuppliers,
         Scope::ANY
+            .actions(OWN_PROCESSING)
             .parties(SUPPLIER)
             .purposes(PurposeSet::ALL.difference(SUPPLIER_PURPOSES)),
         DenyKind::Forbidden,
@@ -92,6 +123,7 @@ pub(crate) const LIMITS: &[Limit] = &[
     Limit::new(
         ClauseId::SharingFraudAndPayment,
         Scope::ANY
+            .actions(OWN_PROCESSING)
             .parties(RECIPIENTS)
             .purposes(PurposeSet::ALL.difference(FRAUD_AND_PAYMENT_PURPOSES)),
         DenyKind::Forbidden,
@@ -102,14 +134,16 @@ pub(crate) const LIMITS: &[Limit] = &[
 pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
         ClauseId::SharingSuppliers,
+        // "We may provide these companies with access to your data where
+        // necessary for their engagement": to provide technical support or
+        // services on our behalf.
         Scope::ANY
-            .actions(PROCESSING.difference(ActionSet::STORAGE))
+            .actions(ActionSet::of(&[Action::Access, Action::Use, Action::Share]))
             .parties(SUPPLIER)
             .purposes(PurposeSet::of(&[
                 Purpose::ServiceOnOurBehalf,
                 Purpose::Troubleshooting,
                 Purpose::ResolveSupportIssue,
-                Purpose::ProvideService,
             ])),
         Reason::SupplierUseLimitedToEngagement,
     )
@@ -120,11 +154,9 @@ pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
         ClauseId::SharingComplainant,
         Scope::ANY
-            .data(DataElementSet::of(&[
-                DataElement::AdministratorName,
-                DataElement::AdministratorPhone,
-                DataElement::AdministratorEmail,
-            ]))
+            // "basic contact data": the Administrator Data the statement
+            // lists, "name, address, phone number, and e-mail address".
+            .data(DataElementSet::ADMINISTRATOR)
             .actions(ActionSet::of(&[Action::Share, Action::Disclose]))
             .parties(PartySet::of(&[Party::Complainant]))
             .purposes(PurposeSet::of(&[Purpose::ComplaintHandling])),
@@ -132,17 +164,7 @@ pub(crate) const PERMITS: &[Permit] = &[
     ),
     Permit::new(
         ClauseId::SharingFraudAndPayment,
-        FRAUD_AND_PAYMENT_RECIPIENTS
-            .parties(PartySet::of(&[Party::FraudPreventionProvider]))
-            .purposes(PurposeSet::of(&[Purpose::FraudPrevention])),
-        Reason::RecipientUseLimitedToPurpose,
-    )
-    .obligations(RECIPIENT_DUTIES),
-    Permit::new(
-        ClauseId::SharingFraudAndPayment,
-        FRAUD_AND_PAYMENT_RECIPIENTS
-            .parties(PartySet::of(&[Party::PaymentProcessor]))
-            .purposes(PurposeSet::of(&[Purpose::ProcessPayment, Purpose::CompleteTransaction])),
+        FRAUD_AND_PAYMENT_RECIPIENTS,
         Reason::RecipientUseLimitedToPurpose,
     )
     .obligations(RECIPIENT_DUTIES),
@@ -191,7 +213,7 @@ pub(crate) const PERMITS: &[Permit] = &[
         ClauseId::SharingCorporateTransactions,
         Scope::ANY
             .data(DataElementSet::PERSONAL)
-            .actions(PROCESSING.with(Action::Contact))
+            .actions(super::collection::BEYOND_SCOPE_ACTIONS)
             .parties(PartySet::of(&[Party::SuccessorCompany])),
         Reason::SuccessorNewPurposeNeedsConsent,
     )
@@ -202,8 +224,9 @@ pub(crate) const PERMITS: &[Permit] = &[
     ])),
     Permit::new(
         ClauseId::SharingGeneral,
+        // The three bases of the general sentence reach "your data" and,
+        // a fortiori, data that is neither Customer nor Personal Data.
         Scope::ANY
-            .data(DataElementSet::YOUR_DATA)
             .actions(ActionSet::DISCLOSURE)
             .parties(THIRD_PARTY_RECIPIENTS),
         Reason::ThirdPartyDisclosureNeedsBasis,
@@ -225,7 +248,7 @@ pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
         ClauseId::SharingGeneral,
         Scope::ANY
-            .data(DataElementSet::PERSONAL)
+            .data(DataElementSet::ALL.difference(DataElementSet::CUSTOMER))
             .actions(ActionSet::DISCLOSURE)
             .parties(THIRD_PARTY_RECIPIENTS),
         Reason::ThirdPartyDisclosureNeedsBasis,
@@ -242,7 +265,8 @@ pub(crate) const PERMITS: &[Permit] = &[
     .needs(Needs::circumstance()),
 ];
 
-/// Third parties that can receive "your data" under the general sentence:
-/// everyone but 21Vianet, its affiliates, and the customer and its end
-/// users (whose own data it is).
-const THIRD_PARTY_RECIPIENTS: PartySet = super::PROCESSORS.difference(PartySet::OPERATOR_GROUP);
+/// Who can receive data under the general sentence and the six
+/// circumstances: everyone outside 21Vianet and its affiliates, the
+/// customer and its end users included (an end user's data-protection
+/// request has its own limit, in [`super::managing`]).
+const THIRD_PARTY_RECIPIENTS: PartySet = PartySet::THIRD_PARTIES;

@@ -6,10 +6,13 @@
 //!
 //! Read with the sharing section: Personal Data goes (or is reached) outside
 //! China only upon authorization (an overseas-transfer authorization, or
-//! the customer's own direction to send it there), as the law requires, in
-//! one of the six circumstances, or under the two bullets that name
-//! overseas recipients themselves: fraud-prevention and payment third
-//! parties, and suppliers after prior consent.
+//! the customer's own direction to send it there), as the law requires, or
+//! under the two bullets that name overseas recipients themselves:
+//! fraud-prevention and payment third parties, and suppliers after prior
+//! consent. The six circumstances waive the customer's explicit
+//! *instruction* to share; they do not waive this rule on *where* the
+//! data is: a disclosure abroad under one of them still needs the law or an
+//! authorization.
 //!
 //! ## Retention and termination
 //!
@@ -75,7 +78,7 @@ pub(crate) const LIMITS: &[Limit] = &[Limit::new(
 .unless(&[
     Exception {
         scope: Scope::ANY,
-        needs: Needs::any_of(OVERSEAS_AUTHORIZATIONS).or_circumstance(),
+        needs: Needs::any_of(OVERSEAS_AUTHORIZATIONS),
     },
     Exception {
         scope: super::sharing::FRAUD_AND_PAYMENT_RECIPIENTS,
@@ -128,6 +131,12 @@ fn end(request: &Request) -> Option<End> {
     request.account.map(|account| End::Account(account.phase(at)))
 }
 
+/// Whether the request keeps a closed account's data for the legal
+/// retention period: no other end (of a trial, say) denies it.
+pub(crate) fn kept_for_law(request: &Request) -> bool {
+    end(request) == Some(End::Account(AccountPhase::Retained)) && LEGAL_RETENTION.matches(request)
+}
+
 /// The deny, if any, that the end of the service or of the account's
 /// retention gives before any other limit is read.
 pub(crate) fn end_limit(request: &Request) -> Option<Deny> {
@@ -156,7 +165,8 @@ pub(crate) fn end_limit(request: &Request) -> Option<Deny> {
 /// The allow, if any, that the end of the service or of the account's
 /// retention gives once the limits have passed the request.
 pub(crate) fn end_permit(request: &Request) -> Option<Allow> {
-    let erasing = ERASURE.contains(request.action) && super::PROCESSORS.contains(request.party);
+    // "we will immediately delete or anonymize": 21Vianet, not anyone.
+    let erasing = ERASURE.contains(request.action) && super::WE.contains(request.party);
     let (clause, duties) = match end(request)? {
         End::Terminated if erasing => (ClauseId::StorageServiceTermination, TERMINATION_DUTIES),
         End::Account(AccountPhase::Retained) if LEGAL_RETENTION.matches(request) => {

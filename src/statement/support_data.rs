@@ -19,11 +19,18 @@ use super::{PROCESSING, WE};
 use crate::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::{
     Action, ActionSet, Authorization, AuthorizationSet, ClauseId, DataElement, DataElementSet, DenyKind, Objection,
-    ObjectionSet, Obligation, ObligationSet, PartySet, Purpose, PurposeSet, Reason,
+    ObjectionSet, Obligation, ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason,
 };
 
 /// The purposes Support Data is used for.
-pub(crate) const PURPOSES: PurposeSet = PurposeSet::of(&[Purpose::ResolveSupportIssue, Purpose::Training]);
+///
+/// Support Data is collected when the customer submits a support request
+/// "or run[s] an automated fault detector": troubleshooting is one of them.
+pub(crate) const PURPOSES: PurposeSet = PurposeSet::of(&[
+    Purpose::ResolveSupportIssue,
+    Purpose::Troubleshooting,
+    Purpose::Training,
+]);
 
 const REMOTE_CONTROL: ActionSet = ActionSet::of(&[Action::RemoteControl]);
 const SESSION: ActionSet = ActionSet::of(&[Action::RemoteControl, Action::Record]);
@@ -62,11 +69,14 @@ pub(crate) const LIMITS: &[Limit] = &[
 pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
         ClauseId::SupportRemoteAccess,
+        // Manipulating the customer's machine reaches whatever is on it.
         Scope::ANY
-            .data(DataElementSet::SUPPORT)
             .actions(REMOTE_CONTROL)
             .parties(WE)
-            .purposes(PurposeSet::of(&[Purpose::ResolveSupportIssue])),
+            .purposes(PurposeSet::of(&[
+                Purpose::ResolveSupportIssue,
+                Purpose::Troubleshooting,
+            ])),
         Reason::RemoteAccessNeedsPermission,
     )
     .needs(Needs::all_of(PERMISSION))
@@ -78,7 +88,8 @@ pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
         ClauseId::SupportRecording,
         Scope::ANY
-            .data(DataElementSet::of(&[DataElement::SupportRecording]))
+            // Calls, live chat and Remote Access, and the Support Data they carry.
+            .data(DataElementSet::SUPPORT)
             .actions(ActionSet::of(&[Action::Record]))
             .parties(WE)
             .purposes(PURPOSES),
@@ -89,10 +100,30 @@ pub(crate) const PERMITS: &[Permit] = &[
         ClauseId::SupportSurvey,
         SURVEY
             .data(DataElementSet::of(&[DataElement::SupportContactInfo]))
-            .parties(PartySet::of(&[crate::Party::Operator])),
+            .parties(WE),
         Reason::SupportDataUseLimited,
     )
     .obligations(ObligationSet::of(&[Obligation::OfferSurveyUnsubscribe])),
+    // "Support services can be provided by phone, email or online chat."
+    Permit::new(
+        ClauseId::SupportDataUse,
+        Scope::ANY
+            .data(DataElementSet::of(&[DataElement::SupportContactInfo]))
+            .actions(ActionSet::of(&[Action::Contact]))
+            .parties(WE)
+            .purposes(PurposeSet::of(&[Purpose::ResolveSupportIssue])),
+        Reason::SupportDataUseLimited,
+    ),
+    // "For Remote Access, you can also view the record after the operation
+    // has ended."
+    Permit::new(
+        ClauseId::SupportRecording,
+        Scope::ANY
+            .data(DataElementSet::of(&[DataElement::SupportRecording]))
+            .actions(ActionSet::of(&[Action::Access]))
+            .parties(PartySet::of(&[Party::Customer])),
+        Reason::SupportDataUseLimited,
+    ),
     Permit::new(
         ClauseId::SupportDataUse,
         Scope::ANY

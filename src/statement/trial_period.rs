@@ -86,7 +86,7 @@ pub(crate) fn end_permit(request: &Request) -> Option<Allow> {
             AdvisorySet::of(&[Advisory::TrialDataMayBeRemoved]),
         ));
     }
-    if ERASURE.contains(request.action) && super::PROCESSORS.contains(request.party) {
+    if ERASURE.contains(request.action) && super::WE.contains(request.party) {
         return Some(super::allow(
             request,
             ClauseId::TrialDataRemoval,

@@ -107,9 +107,10 @@ fn the_operator_deleting_at_a_request_tells_the_recipients() {
 
 #[test]
 fn end_users_get_an_answer_only_on_the_customer_s_written_instruction_or_by_law() {
+    // The answer is a disclosure to the end user.
     let ask = req(
         Party::EndUser,
-        Action::Access,
+        Action::Disclose,
         DataElement::CustomerContent,
         Purpose::DataSubjectRequest,
     );
@@ -123,9 +124,15 @@ fn end_users_get_an_answer_only_on_the_customer_s_written_instruction_or_by_law(
     for authorization in [Authorization::PriorWrittenInstruction, Authorization::LegalRequirement] {
         assert!(ok(&ask.with_authorization(authorization)).is_allowed());
     }
-    let mut delete = ask.with_authorization(Authorization::PriorWrittenInstruction);
-    delete.action = Action::Delete;
-    assert!(ok(&delete).obligations().contains(Obligation::NotifyRecipientsToDelete));
+    // The customer's direction is not its prior written instruction.
+    let directed = ok(&ask.with_authorization(Authorization::CustomerDirection));
+    assert_eq!(directed.deny_kind(), Some(DenyKind::NeedsAuthorization));
+    // Outside a data-protection request, disclosing to an end user is an
+    // ordinary disclosure: as the customer directs.
+    let mut ordinary = ask.with_authorization(Authorization::CustomerDirection);
+    ordinary.purpose = Purpose::CustomerInstruction;
+    assert_eq!(ok(&ordinary).clause(), ClauseId::SharingGeneral);
+    assert!(ok(&ordinary).is_allowed());
 }
 
 // --- the due date ---------------------------------------------------------
