@@ -111,7 +111,13 @@ fn read(name: &str) -> String {
 pub fn policy_text() -> String {
     let mut names: Vec<_> = std::fs::read_dir(CEDAR_DIR)
         .expect("tests/cedar")
-        .map(|entry| entry.expect("directory entry").file_name().into_string().expect("UTF-8 name"))
+        .map(|entry| {
+            entry
+                .expect("directory entry")
+                .file_name()
+                .into_string()
+                .expect("UTF-8 name")
+        })
         .filter(|name| name.ends_with(".cedar"))
         .collect();
     names.sort();

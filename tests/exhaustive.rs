@@ -1,0 +1,699 @@
+//! Every invariant of `docs/invariants.md` on every request of the space.
+//!
+//! The space is finite apart from time. Of the request's fields:
+//!
+//! * **party × action × data × purpose × location** (13 × 14 × 29 × 33 × 6
+//!   = 1,045,044 base requests) are enumerated whole.
+//! * **authorizations**: for each base request, *every subset* of the
+//!   authorizations its decision can depend on
+//!   ([`authorizations_read`]: those named by the rules in scope of the
+//!   request; scopes never read authorizations, so the others cannot
+//!   matter). The test checks that claim too: each subset decides the same
+//!   with every other authorization added.
+//! * **circumstance**: none, or one, where a rule in scope reads it (rules
+//!   ask only whether one of the six applies); the test checks that all six
+//!   decide alike.
+//! * **objections**: none, or each of the three alone. Limits ask whether
+//!   the request carries one of theirs, so a set of objections denies
+//!   exactly when one of its members alone does.
+//! * **service**: Azure; no rule reads the service, which the test checks
+//!   for all six on the request without authorizations.
+//! * **time**: the time rules (the end of an account's retention period,
+//!   of a service, of a trial; a minor's age; a Preview) sit around the
+//!   rules above and read only the request's time fields, so each base
+//!   request is decided once more under each representative time context:
+//!   a closed account within and after its retention period, a terminated
+//!   service, an ended trial, a data subject under 18, a Preview.
+//!
+//! The test prints how many requests it decided.
+
+mod support;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use support::{base_request, BASE_SPACE};
+use vianet_privacy::time::parse_time;
+use vianet_privacy::{
+    authorizations_read, decide, decide_reference, Account, Action, ActionSet, Advisory, Authorization,
+    AuthorizationSet, Circumstance, ClauseId, DataElement, DataElementSet, Decision, DenyKind, Location, Objection,
+    ObjectionSet, Obligation, OnlineService, Party, PartySet, Purpose, PurposeSet, Request, StatementVersion,
+};
+
+const ERASURE: ActionSet = ActionSet::of(&[Action::Delete, Action::Anonymize]);
+const STORAGE: ActionSet = ActionSet::STORAGE;
+const DISCLOSURE: ActionSet = ActionSet::DISCLOSURE;
+/// "We": 21Vianet, its affiliates, a succeeding company.
+const WE: PartySet = PartySet::of(&[Party::Operator, Party::Affiliate, Party::SuccessorCompany]);
+/// Everyone whose processing the statement governs.
+const PROCESSORS: PartySet = PartySet::ALL.difference(PartySet::of(&[Party::Customer, Party::EndUser]));
+const FRAUD_AND_PAYMENT: PartySet = PartySet::of(&[Party::FraudPreventionProvider, Party::PaymentProcessor]);
+const ADMIN_OR_PAYMENT: DataElementSet = DataElementSet::ADMINISTRATOR.union(DataElementSet::PAYMENT);
+const OVERSEAS_BASES: AuthorizationSet = AuthorizationSet::of(&[
+    Authorization::OverseasTransferAuthorization,
+    Authorization::CustomerDirection,
+    Authorization::LegalRequirement,
+]);
+const DISCLOSURE_BASES: AuthorizationSet = AuthorizationSet::of(&[
+    Authorization::CustomerDirection,
+    Authorization::CustomerAgreement,
+    Authorization::LegalRequirement,
+]);
+const OFFERS: PurposeSet = PurposeSet::of(&[
+    Purpose::OtherOffers,
+    Purpose::FeedbackRequest,
+    Purpose::PromotionalCommunications,
+]);
+const PHONE_OR_EMAIL: DataElementSet = DataElementSet::of(&[
+    DataElement::AdministratorPhone,
+    DataElement::AdministratorEmail,
+    DataElement::RealNameMobileNumber,
+    DataElement::SupportContactInfo,
+    DataElement::RegistrationPhone,
+    DataElement::RegistrationEmail,
+]);
+const CUSTOMER_DATA_PURPOSES: PurposeSet = PurposeSet::of(&[
+    Purpose::ProvideService,
+    Purpose::ImproveService,
+    Purpose::Troubleshooting,
+    Purpose::ThreatProtection,
+    Purpose::ResolveSupportIssue,
+]);
+const SUPPLIER_PURPOSES: PurposeSet = PurposeSet::of(&[
+    Purpose::ServiceOnOurBehalf,
+    Purpose::Troubleshooting,
+    Purpose::ResolveSupportIssue,
+    Purpose::ProvideService,
+    Purpose::ImproveService,
+    Purpose::SiteAnalytics,
+]);
+
+/// Checks the invariants of `docs/invariants.md` that a single time-free
+/// decision must meet; returns the first one broken.
+fn invariants(r: &Request, d: &Decision) -> Result<(), &'static str> {
+    let auth = r.authorizations;
+    let allowed = d.is_allowed();
+    let duties = d.obligations();
+    let abroad = r.location.is_outside_china();
+    let customer_data = DataElementSet::CUSTOMER.contains(r.data);
+    let erasing = ERASURE.contains(r.action);
+    let processor = PROCESSORS.contains(r.party);
+
+    // I9: every decision is well formed.
+    if d.statement_version() != StatementVersion::CURRENT {
+        return Err("I9 statement version");
+    }
+    match d.deny_kind() {
+        None if !allowed => return Err("I9 deny without kind"),
+        Some(_) if d.reason().is_none() => return Err("I9 deny without reason"),
+        Some(DenyKind::NeedsAuthorization) if d.missing().is_empty() => return Err("I9 needs nothing"),
+        Some(DenyKind::Forbidden | DenyKind::NotPermitted) if !d.missing().is_empty() => {
+            return Err("I9 missing on a plain deny")
+        }
+        _ => {}
+    }
+    if !allowed {
+        return Ok(());
+    }
+    // I1: Customer Data is stored only in China.
+    if customer_data && STORAGE.contains(r.action) && abroad {
+        return Err("I1 Customer Data stored abroad");
+    }
+    // I2: overseas handling of Customer Data is troubleshooting access by an
+    // affiliate or supplier, supervised and ended when resolved.
+    if customer_data && abroad && processor && !erasing {
+        let disclosure_to_third_party = DISCLOSURE.contains(r.action)
+            && !PartySet::of(&[Party::Operator, Party::Affiliate, Party::Supplier]).contains(r.party);
+        if !disclosure_to_third_party {
+            let troubleshooting = PartySet::of(&[Party::Affiliate, Party::Supplier]).contains(r.party)
+                && ActionSet::of(&[Action::Access, Action::Use, Action::Share]).contains(r.action)
+                && PurposeSet::of(&[Purpose::Troubleshooting, Purpose::ResolveSupportIssue]).contains(r.purpose);
+            if !troubleshooting {
+                return Err("I2 overseas Customer Data beyond troubleshooting");
+            }
+            if !duties.contains(Obligation::SuperviseOverseasAccess)
+                || !duties.contains(Obligation::EndAccessWhenResolved)
+            {
+                return Err("I2 overseas access without supervision");
+            }
+        }
+    }
+    // I3: the security code is never kept, nor used for future transactions.
+    if r.data == DataElement::SecurityCode
+        && (STORAGE.contains(r.action) || (r.action == Action::Use && r.purpose == Purpose::FutureTransactions))
+    {
+        return Err("I3 security code kept");
+    }
+    // I4: Personal Data leaves China only upon authorization, by law, to a
+    // supplier after prior consent, or to fraud-prevention and payment
+    // recipients; I5: one of the six circumstances alone never takes it
+    // abroad (the check ignores the circumstance).
+    if r.data.is_personal() && abroad && processor && !erasing {
+        let authorized = auth.intersects(OVERSEAS_BASES)
+            || (r.party == Party::Supplier && auth.contains(Authorization::PriorConsentAfterExplanation))
+            || (FRAUD_AND_PAYMENT.contains(r.party)
+                && ADMIN_OR_PAYMENT.contains(r.data)
+                && PurposeSet::of(&[Purpose::FraudPrevention, Purpose::ProcessPayment]).contains(r.purpose));
+        if !authorized {
+            return Err("I4 Personal Data abroad without authorization");
+        }
+    }
+    // I6: offers, feedback requests and promotions only with the contact
+    // preferences, and only by phone or e-mail.
+    if r.action == Action::Contact && OFFERS.contains(r.purpose) {
+        if !auth.contains(Authorization::ContactPreferences) {
+            return Err("I6 offers against the contact preferences");
+        }
+        if !PHONE_OR_EMAIL.contains(r.data) {
+            return Err("I6 offers other than by phone or e-mail");
+        }
+    }
+    // I7: no survey after unsubscribing.
+    if r.objections.contains(Objection::SurveyUnsubscribed)
+        && r.action == Action::Contact
+        && r.purpose == Purpose::SupportSurvey
+    {
+        return Err("I7 survey after unsubscribing");
+    }
+    // I8: refused Cookies are not processed (but may be deleted).
+    if r.objections.contains(Objection::CookiesRefused) && r.data == DataElement::CookieData && !erasing {
+        return Err("I8 refused Cookies processed");
+    }
+    // I10: Remote Access only with permission, never after the session ended.
+    if r.action == Action::RemoteControl && !auth.contains(Authorization::RemoteAccessPermission) {
+        return Err("I10 Remote Access without permission");
+    }
+    if r.objections.contains(Objection::RemoteSessionEnded)
+        && ActionSet::of(&[Action::RemoteControl, Action::Record]).contains(r.action)
+    {
+        return Err("I10 Remote Access after the session ended");
+    }
+    // I12: without any authorization or circumstance, nothing serves
+    // advertising or the sale of data (deleting data serves neither; what
+    // the customer does with its own data is its business).
+    if auth.is_empty()
+        && !erasing
+        && processor
+        && r.circumstance.is_none()
+        && matches!(r.purpose, Purpose::Advertising | Purpose::SaleOfData)
+    {
+        return Err("I12 advertising or sale without consent");
+    }
+    // I13: 21Vianet uses Customer Data only to provide the Online Services
+    // and for compatible purposes.
+    // (Keeping a closed account's data for the period the law sets, or a
+    // trial's for a later purchase, is not a use: T1, T4.)
+    if customer_data
+        && WE.contains(r.party)
+        && !DISCLOSURE.contains(r.action)
+        && !erasing
+        && !matches!(
+            d.clause(),
+            ClauseId::StorageRetentionAfterClosure | ClauseId::TrialDataRetention
+        )
+        && !CUSTOMER_DATA_PURPOSES.contains(r.purpose)
+    {
+        return Err("I13 Customer Data for another purpose");
+    }
+    // I14: Customer Data disclosed because the law requires it comes with
+    // notice in advance unless the law prohibits notice.
+    if customer_data
+        && DISCLOSURE.contains(r.action)
+        && d.clause() == ClauseId::SharingCustomerDataDisclosure
+        && !auth.contains(Authorization::LegalProhibitionOnNotice)
+        && !duties.contains(Obligation::NotifyCustomerBeforeDisclosure)
+    {
+        return Err("I14 Customer Data disclosed without notice");
+    }
+    // I15: without direction, agreement, law or a circumstance, data goes
+    // outside the group only to the recipients the statement's bullets name.
+    if DISCLOSURE.contains(r.action)
+        && !WE.contains(r.party)
+        && !auth.intersects(DISCLOSURE_BASES)
+        && r.circumstance.is_none()
+    {
+        let named = PartySet::of(&[
+            Party::Supplier,
+            Party::FraudPreventionProvider,
+            Party::PaymentProcessor,
+            Party::Complainant,
+            Party::VerificationAgency,
+            Party::ThirdPartyOfferingProvider,
+            Party::Customer,
+            Party::EndUser,
+        ]);
+        if !named.contains(r.party) {
+            return Err("I15 disclosure without a basis");
+        }
+    }
+    // I16: fraud-prevention and payment recipients use the data only for
+    // those purposes, under their duties.
+    if FRAUD_AND_PAYMENT.contains(r.party) {
+        if !DISCLOSURE.contains(r.action)
+            && !erasing
+            && !PurposeSet::of(&[Purpose::FraudPrevention, Purpose::ProcessPayment]).contains(r.purpose)
+        {
+            return Err("I16 recipient beyond its purpose");
+        }
+        for duty in [
+            Obligation::KeepConfidential,
+            Obligation::UseOnlyForEngagedPurpose,
+            Obligation::ProtectNoLessThanInChina,
+        ] {
+            if !duties.contains(duty) {
+                return Err("I16 recipient without its duties");
+            }
+        }
+    }
+    // I17: suppliers use the data only for their engagement, confidentially.
+    if r.party == Party::Supplier {
+        if !DISCLOSURE.contains(r.action) && !erasing && !SUPPLIER_PURPOSES.contains(r.purpose) {
+            return Err("I17 supplier beyond its engagement");
+        }
+        if !duties.contains(Obligation::KeepConfidential) || !duties.contains(Obligation::UseOnlyForEngagedPurpose) {
+            return Err("I17 supplier without its duties");
+        }
+    }
+    // I18: initial registration information is not modified.
+    if DataElementSet::REAL_NAME.contains(r.data) && r.action == Action::Modify {
+        return Err("I18 Real-Name Authentication Data modified");
+    }
+    // I19: an end user's data-protection request is answered only on the
+    // customer's prior written instruction or by law.
+    if r.party == Party::EndUser
+        && r.purpose == Purpose::DataSubjectRequest
+        && !auth.intersects(AuthorizationSet::of(&[
+            Authorization::PriorWrittenInstruction,
+            Authorization::LegalRequirement,
+        ]))
+    {
+        return Err("I19 end user answered without instruction");
+    }
+    // I20: a transfer to a succeeding company is notified and binds it to
+    // the statement.
+    if r.party == Party::SuccessorCompany
+        && d.clause() == ClauseId::SharingCorporateTransactions
+        && !duties.contains(Obligation::SuccessorHonoursStatement)
+    {
+        return Err("I20 successor not bound");
+    }
+    Ok(())
+}
+
+/// The authorizations in `read`, as a list, for subset enumeration.
+fn members(read: AuthorizationSet) -> Vec<Authorization> {
+    read.iter().collect()
+}
+
+fn subset(list: &[Authorization], bits: usize) -> AuthorizationSet {
+    list.iter()
+        .enumerate()
+        .filter(|(i, _)| bits & (1 << i) != 0)
+        .fold(AuthorizationSet::EMPTY, |set, (_, &a)| set.with(a))
+}
+
+fn fail(what: &str, request: &Request, decision: &Decision) -> ! {
+    panic!(
+        "{what}\n  request: {}\n  decision: {decision}",
+        serde_json::to_string(request).unwrap_or_default()
+    )
+}
+
+/// Decides `request`, checks it against the linear evaluation and the
+/// invariants.
+fn decided(request: &Request, count: &mut usize) -> Decision {
+    *count += 1;
+    let decision = decide(request).unwrap_or_else(|e| panic!("{request:?}: {e}"));
+    if let Err(what) = invariants(request, &decision) {
+        fail(what, request, &decision);
+    }
+    decision
+}
+
+/// Every authorization subset, circumstance and objection of one base
+/// request. Returns how many requests were decided.
+fn check_base(base: Request) -> usize {
+    let mut count = 0;
+    let (read, reads_circumstance) = authorizations_read(&base);
+    let list = members(read);
+    let unread = AuthorizationSet::ALL.difference(read);
+    let circumstances: &[Option<Circumstance>] = if reads_circumstance {
+        &[None, Some(Circumstance::NationalSecurity)]
+    } else {
+        &[None]
+    };
+    let objections = [
+        ObjectionSet::EMPTY,
+        ObjectionSet::of(&[Objection::SurveyUnsubscribed]),
+        ObjectionSet::of(&[Objection::CookiesRefused]),
+        ObjectionSet::of(&[Objection::RemoteSessionEnded]),
+    ];
+    for objection in objections {
+        for &circumstance in circumstances {
+            let mut allowed = vec![false; 1 << list.len()];
+            for (bits, allowed) in allowed.iter_mut().enumerate() {
+                let request = Request {
+                    authorizations: subset(&list, bits),
+                    circumstance,
+                    objections: objection,
+                    ..base
+                };
+                let decision = decided(&request, &mut count);
+                *allowed = decision.is_allowed();
+                // Authorizations no rule in scope reads change nothing.
+                let extra = Request {
+                    authorizations: request.authorizations.union(unread),
+                    ..request
+                };
+                if decide(&extra).ok().as_ref() != Some(&decision) {
+                    fail(
+                        "an authorization outside authorizations_read changed the decision",
+                        &extra,
+                        &decision,
+                    );
+                }
+                // I11: an objection never turns a deny into an allow.
+                if !objection.is_empty() && decision.is_allowed() {
+                    let without = Request {
+                        objections: ObjectionSet::EMPTY,
+                        ..request
+                    };
+                    if !decided(&without, &mut count).is_allowed() {
+                        fail("I11 an objection allowed what was denied", &request, &decision);
+                    }
+                }
+                if bits == 0 && objection.is_empty() {
+                    if decide_reference(&request).ok().as_ref() != Some(&decision) {
+                        fail("the index and the linear evaluation differ", &request, &decision);
+                    }
+                    if let Some(circumstance) = circumstance {
+                        for &other in Circumstance::ALL {
+                            let other = Request {
+                                circumstance: Some(other),
+                                ..request
+                            };
+                            if decide(&other).ok().as_ref() != Some(&decision) {
+                                fail(
+                                    &format!("{circumstance} and {other:?} decide differently"),
+                                    &other,
+                                    &decision,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            // I11: withdrawing an authorization never turns a deny into an
+            // allow: every superset of an allowed subset is allowed.
+            for bits in 0..allowed.len() {
+                for i in 0..list.len() {
+                    if allowed[bits] && !allowed[bits | 1 << i] {
+                        let request = Request {
+                            authorizations: subset(&list, bits | 1 << i),
+                            circumstance,
+                            objections: objection,
+                            ..base
+                        };
+                        fail(
+                            "I11 an authorization denied what its absence allowed",
+                            &request,
+                            &decide(&request).unwrap(),
+                        );
+                    }
+                }
+            }
+            // Nor does withdrawing the circumstance.
+            if circumstance.is_some() {
+                let without = Request {
+                    circumstance: None,
+                    objections: objection,
+                    ..base
+                };
+                if decide(&without).unwrap().is_allowed()
+                    && !decide(&Request {
+                        circumstance,
+                        ..without
+                    })
+                    .unwrap()
+                    .is_allowed()
+                {
+                    fail(
+                        "I11 the circumstance denied what its absence allowed",
+                        &without,
+                        &decide(&without).unwrap(),
+                    );
+                }
+            }
+        }
+    }
+    // No rule reads the service.
+    let plain = decide(&base).unwrap();
+    for &service in OnlineService::ALL {
+        let other = Request { service, ..base };
+        if decided(&other, &mut count) != plain {
+            fail("the service changed the decision", &other, &plain);
+        }
+    }
+    count
+}
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    parse_time(s).unwrap()
+}
+
+/// The representative time contexts: each sets `at` and one time field.
+fn time_contexts(base: Request) -> [(&'static str, Request); 6] {
+    let now = at("2024-06-01T12:00:00");
+    let timed = base.at(now);
+    [
+        (
+            "retained",
+            timed.with_account(Account::Closed {
+                closed_at: at("2023-01-01"),
+                retention_expires: at("2026-01-01"),
+            }),
+        ),
+        (
+            "expired",
+            timed.with_account(Account::Closed {
+                closed_at: at("2021-01-01"),
+                retention_expires: at("2024-01-01"),
+            }),
+        ),
+        ("terminated", timed.with_service_terminated_at(at("2024-05-01"))),
+        ("trial_ended", timed.with_trial_ended_at(at("2024-05-01"))),
+        (
+            "minor",
+            timed.with_subject_birth_date(NaiveDate::from_ymd_opt(2008, 2, 29).unwrap_or_default()),
+        ),
+        ("preview", timed.in_preview()),
+    ]
+}
+
+/// The time invariants (T1–T6) on one base request.
+fn check_times(base: Request) -> usize {
+    let mut count = 0;
+    let plain = decided(&base.at(at("2024-06-01T12:00:00")), &mut count);
+    for (context, request) in time_contexts(base) {
+        let d = decided(&request, &mut count);
+        let erasing = ERASURE.contains(request.action);
+        let we = WE.contains(request.party);
+        let broken = match context {
+            // T1: a closed account's data is never used, only kept for the law.
+            "retained" => {
+                d.is_allowed()
+                    && !erasing
+                    && !(STORAGE.contains(request.action) && request.purpose == Purpose::LegalCompliance && we)
+            }
+            // T2: after the retention period, only deletion or anonymization.
+            "expired" => d.is_allowed() && !erasing,
+            // T3: after termination, only erasure and the termination notice.
+            "terminated" => {
+                d.is_allowed()
+                    && !erasing
+                    && !(request.action == Action::Contact && request.purpose == Purpose::ServiceCommunication)
+            }
+            // T4: after a trial, only keeping for a later purchase, or removal.
+            "trial_ended" => {
+                d.is_allowed()
+                    && !erasing
+                    && !(STORAGE.contains(request.action) && request.purpose == Purpose::FuturePurchaseExperience && we)
+            }
+            // T5: a minor without the guardian's consent: no allow but erasure.
+            "minor" => d.is_allowed() && !erasing,
+            // T6: a Preview decides as the service does, with its advisory.
+            "preview" => {
+                d.is_allowed() != plain.is_allowed()
+                    || (d.is_allowed() && !d.advisories().contains(Advisory::PreviewSecurityMayDiffer))
+            }
+            _ => false,
+        };
+        if broken {
+            fail(&format!("time invariant broken: {context}"), &request, &d);
+        }
+        // T1–T5 also: an erasure duty is never denied by the end of things.
+        if matches!(context, "expired") && erasing && we && !d.is_allowed() {
+            fail("T2 the duty to delete is denied", &request, &d);
+        }
+    }
+    count
+}
+
+#[test]
+fn every_invariant_holds_on_every_request() {
+    // T7: nothing is decided before the statement took effect.
+    let base = base_request(0);
+    let early = base.at(at("2020-11-30T23:59:59"));
+    assert_eq!(decide(&early).unwrap_err().code(), "before_statement_in_force");
+    assert_eq!(
+        decide(&early.at(StatementVersion::CURRENT.effective_from()))
+            .unwrap()
+            .statement_version(),
+        StatementVersion::CURRENT
+    );
+
+    let next = AtomicUsize::new(0);
+    let decided = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    const CHUNK: usize = 4096;
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+                if start >= BASE_SPACE {
+                    break;
+                }
+                let mut count = 0;
+                for index in start..(start + CHUNK).min(BASE_SPACE) {
+                    let base = base_request(index);
+                    count += check_base(base) + check_times(base);
+                }
+                decided.fetch_add(count, Ordering::Relaxed);
+            });
+        }
+    });
+    let decided = decided.into_inner();
+    println!(
+        "exhaustive: {BASE_SPACE} base requests, {decided} requests decided, every invariant held \
+         ({} locations, {} parties, {} actions, {} data elements, {} purposes)",
+        Location::ALL.len(),
+        Party::ALL.len(),
+        Action::ALL.len(),
+        DataElement::ALL.len(),
+        Purpose::ALL.len()
+    );
+    assert!(
+        decided > 20 * BASE_SPACE,
+        "{decided} decided: the enumeration is too thin"
+    );
+}
+
+/// The checker is not vacuous: forged decisions that break an invariant
+/// are caught, each by the invariant it breaks.
+#[test]
+fn the_invariants_catch_forged_allows() {
+    let allow = |clause| {
+        Decision::Allow(vianet_privacy::Allow {
+            clause,
+            obligations: vianet_privacy::ObligationSet::EMPTY,
+            advisories: vianet_privacy::AdvisorySet::EMPTY,
+            statement_version: StatementVersion::CURRENT,
+        })
+    };
+    let request = |party, action, data, purpose, location| {
+        Request::new(OnlineService::Azure, party, action, data, purpose, location)
+    };
+    let cases = [
+        (
+            request(
+                Party::Operator,
+                Action::Store,
+                DataElement::CustomerContent,
+                Purpose::ProvideService,
+                Location::HongKong,
+            ),
+            "I1",
+        ),
+        (
+            request(
+                Party::Supplier,
+                Action::Access,
+                DataElement::CustomerContent,
+                Purpose::Troubleshooting,
+                Location::UnitedStates,
+            ),
+            "I2",
+        ),
+        (
+            request(
+                Party::Operator,
+                Action::Retain,
+                DataElement::SecurityCode,
+                Purpose::FutureTransactions,
+                Location::MainlandChina,
+            ),
+            "I3",
+        ),
+        (
+            request(
+                Party::Operator,
+                Action::Use,
+                DataElement::AdministratorEmail,
+                Purpose::AdministerAccount,
+                Location::Macau,
+            ),
+            "I4",
+        ),
+        (
+            request(
+                Party::Operator,
+                Action::Contact,
+                DataElement::AdministratorEmail,
+                Purpose::OtherOffers,
+                Location::MainlandChina,
+            ),
+            "I6",
+        ),
+        (
+            request(
+                Party::Operator,
+                Action::Use,
+                DataElement::DeviceDiagnostics,
+                Purpose::Advertising,
+                Location::MainlandChina,
+            ),
+            "I12",
+        ),
+        (
+            request(
+                Party::Authority,
+                Action::Disclose,
+                DataElement::InstallationData,
+                Purpose::LegalCompliance,
+                Location::MainlandChina,
+            ),
+            "I15",
+        ),
+        (
+            request(
+                Party::Operator,
+                Action::Modify,
+                DataElement::IdCardScan,
+                Purpose::DataSubjectRequest,
+                Location::MainlandChina,
+            ),
+            "I18",
+        ),
+    ];
+    for (request, invariant) in cases {
+        let caught = invariants(&request, &allow(ClauseId::CustomerDataUse)).unwrap_err();
+        assert!(
+            caught.starts_with(&format!("{invariant} ")),
+            "{invariant}: caught {caught}"
+        );
+        // And the engine's own decision keeps it (a deny, or for I2 an
+        // allow with the duties).
+        let decision = decide(&request).unwrap();
+        assert_eq!(invariants(&request, &decision), Ok(()), "{invariant}: {decision}");
+    }
+}
