@@ -32,7 +32,7 @@ mod support;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use support::{base_request, BASE_SPACE};
+use support::{base_request, ADMIN_OR_PAYMENT, BASE_SPACE, ERASURE, PHONE_OR_EMAIL, PROCESSORS, WE};
 use vianet_privacy::time::parse_time;
 use vianet_privacy::{
     authorizations_read, decide, decide_reference, Account, Action, ActionSet, Advisory, Authorization,
@@ -40,15 +40,9 @@ use vianet_privacy::{
     ObjectionSet, Obligation, OnlineService, Party, PartySet, Purpose, PurposeSet, Request, StatementVersion,
 };
 
-const ERASURE: ActionSet = ActionSet::of(&[Action::Delete, Action::Anonymize]);
 const STORAGE: ActionSet = ActionSet::STORAGE;
 const DISCLOSURE: ActionSet = ActionSet::DISCLOSURE;
-/// "We": 21Vianet, its affiliates, a succeeding company.
-const WE: PartySet = PartySet::of(&[Party::Operator, Party::Affiliate, Party::SuccessorCompany]);
-/// Everyone whose processing the statement governs.
-const PROCESSORS: PartySet = PartySet::ALL.difference(PartySet::of(&[Party::Customer, Party::EndUser]));
 const FRAUD_AND_PAYMENT: PartySet = PartySet::of(&[Party::FraudPreventionProvider, Party::PaymentProcessor]);
-const ADMIN_OR_PAYMENT: DataElementSet = DataElementSet::ADMINISTRATOR.union(DataElementSet::PAYMENT);
 const OVERSEAS_BASES: AuthorizationSet = AuthorizationSet::of(&[
     Authorization::OverseasTransferAuthorization,
     Authorization::CustomerDirection,
@@ -63,14 +57,6 @@ const OFFERS: PurposeSet = PurposeSet::of(&[
     Purpose::OtherOffers,
     Purpose::FeedbackRequest,
     Purpose::PromotionalCommunications,
-]);
-const PHONE_OR_EMAIL: DataElementSet = DataElementSet::of(&[
-    DataElement::AdministratorPhone,
-    DataElement::AdministratorEmail,
-    DataElement::RealNameMobileNumber,
-    DataElement::SupportContactInfo,
-    DataElement::RegistrationPhone,
-    DataElement::RegistrationEmail,
 ]);
 const CUSTOMER_DATA_PURPOSES: PurposeSet = PurposeSet::of(&[
     Purpose::ProvideService,

@@ -23,6 +23,10 @@
 //! `cargo test --test malformed -- --nocapture`.
 #![cfg(feature = "json")]
 
+mod support;
+
+use support::Rng;
+
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::{self, Write as _};
 use std::panic::{self, AssertUnwindSafe};
@@ -585,27 +589,6 @@ struct Case {
     input: String,
 }
 
-/// xorshift64*: small, deterministic, good enough to pick mutations.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    /// A number in `0..n` (`n > 0`).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
-
 /// Every prefix of `text` that ends on a character boundary, shorter than
 /// the whole.
 fn truncations(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -618,7 +601,7 @@ const INTERESTING_BYTES: &[u8] = b"{}[]\",:\\ \t\n0123456789-+.eEtrufalsn_zZT\x0
 /// `text` with one to three random byte-level edits (flip a bit, delete,
 /// insert, duplicate a span, delete a span, swap two bytes), made valid
 /// UTF-8 again by replacing broken sequences.
-fn mutate_bytes(text: &str, rng: &mut XorShift) -> (String, String) {
+fn mutate_bytes(text: &str, rng: &mut Rng) -> (String, String) {
     let mut bytes = text.as_bytes().to_vec();
     let mut ops = Vec::new();
     for _ in 0..1 + rng.below(3) {
@@ -799,7 +782,7 @@ const UNKNOWN_KEYS: &[&str] = &[
 
 /// Values derived from a field's own value: near misses of a name, and
 /// equivalent spellings that must still be read (escapes, set order).
-fn variants_of(value: &Value, rng: &mut XorShift) -> Vec<String> {
+fn variants_of(value: &Value, rng: &mut Rng) -> Vec<String> {
     let mut out = Vec::new();
     match value {
         Value::String(text) => {
@@ -890,7 +873,7 @@ fn variants_of(value: &Value, rng: &mut XorShift) -> Vec<String> {
 }
 
 /// Field-by-field mutations of one seed.
-fn structural_cases(entry: Entry, index: usize, seed: &str, rng: &mut XorShift) -> Vec<Case> {
+fn structural_cases(entry: Entry, index: usize, seed: &str, rng: &mut Rng) -> Vec<Case> {
     let fields = fields_of(seed);
     let mut cases = Vec::new();
     let mut push = |family: &'static str, label: String, input: String| {
@@ -1081,7 +1064,7 @@ fn structural_cases(entry: Entry, index: usize, seed: &str, rng: &mut XorShift) 
 }
 
 /// Byte-level mutations of a text, `count` of them.
-fn byte_cases(entry: Entry, label: &str, text: &str, count: usize, rng: &mut XorShift) -> Vec<Case> {
+fn byte_cases(entry: Entry, label: &str, text: &str, count: usize, rng: &mut Rng) -> Vec<Case> {
     (0..count)
         .map(|_| {
             let (input, ops) = mutate_bytes(text, rng);
@@ -1214,7 +1197,7 @@ fn truncated_requests_are_syntax_errors() {
 /// allow-side of the oracle is exercised.
 #[test]
 fn mangled_requests_are_errors_or_decided_as_written() {
-    let mut rng = XorShift(0x5EED_F1A6_B00C_0001);
+    let mut rng = Rng(0x5EED_F1A6_B00C_0001);
     let mut tally = Tally::default();
     let mut cases = Vec::new();
     for (i, (entry, seed)) in seeds().into_iter().enumerate() {

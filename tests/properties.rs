@@ -16,6 +16,10 @@
 //! generated on purpose. Failures are not persisted to disk, so a run
 //! leaves the tree untouched.
 
+mod support;
+
+use support::{ADMIN_OR_PAYMENT, ERASURE, PHONE_OR_EMAIL, PROCESSORS, WE};
+
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Datelike, Days, Duration, FixedOffset, NaiveDate, TimeZone};
@@ -31,7 +35,7 @@ use vianet_privacy::{
     decide, decide_compliance, decide_reference, wire, Account, Action, ActionSet, Activity, ActivitySet, Advisory,
     Authorization, AuthorizationSet, Checklist, Circumstance, ClauseId, ComplianceRequest, DataElement, DataElementSet,
     Decision, DenyKind, Language, Location, Objection, ObjectionSet, Obligation, ObligationSet, OnlineService, Party,
-    PartySet, ProhibitedContent, Purpose, Reason, RecordItem, RecordItemSet, RecordRetention, RegistrationInfo,
+    ProhibitedContent, Purpose, Reason, RecordItem, RecordItemSet, RecordRetention, RegistrationInfo,
     RegistrationInfoSet, Request, RequestError, StatementVersion, WebsiteKind, CHINA_STANDARD_TIME,
 };
 
@@ -53,13 +57,6 @@ const EFFECTIVE: i64 = 1_606_752_000;
 const DAY: i64 = 86_400;
 const YEAR: i64 = 365 * DAY;
 
-/// 21Vianet, its affiliates and a succeeding company: "we".
-const WE: PartySet = PartySet::of(&[Party::Operator, Party::Affiliate, Party::SuccessorCompany]);
-/// Every party whose processing the statement governs: all but the customer
-/// and its end users.
-const PROCESSORS: PartySet = PartySet::ALL.difference(PartySet::of(&[Party::Customer, Party::EndUser]));
-const ERASURE: ActionSet = ActionSet::of(&[Action::Delete, Action::Anonymize]);
-const ADMIN_OR_PAYMENT: DataElementSet = DataElementSet::ADMINISTRATOR.union(DataElementSet::PAYMENT);
 /// Setting and reading Cookies.
 const SET_AND_READ: ActionSet = ActionSet::of(&[Action::Collect, Action::Store, Action::Use, Action::Access]);
 /// Contact about other products, offers, promotions, feedback.
@@ -68,15 +65,6 @@ const OFFERS: &[Purpose] = &[
     Purpose::FeedbackRequest,
     Purpose::PromotionalCommunications,
 ];
-/// The data elements that are a phone number or an e-mail address.
-const PHONE_OR_EMAIL: DataElementSet = DataElementSet::of(&[
-    DataElement::AdministratorPhone,
-    DataElement::AdministratorEmail,
-    DataElement::RealNameMobileNumber,
-    DataElement::SupportContactInfo,
-    DataElement::RegistrationPhone,
-    DataElement::RegistrationEmail,
-]);
 
 fn pick<T: Copy + core::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = T> {
     select(all)

@@ -12,10 +12,13 @@
 //! request, so that the policies of `managing.cedar` are reached) Rego and
 //! Cedar give the same allow or deny.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
 use serde_json::{json, Value as Json};
+use support::Rng;
 use vianet_privacy::{
     Action, Authorization, Circumstance, DataElement, Location, Objection, OnlineService, Party, Purpose,
 };
@@ -26,27 +29,6 @@ fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{CEDAR_DIR}/{name}")).expect("tests/cedar file")
 }
 
-/// Every `.cedar` file of `tests/cedar`, in name order, as one policy set.
-fn cedar_policies() -> String {
-    let mut names: Vec<String> = std::fs::read_dir(CEDAR_DIR)
-        .expect("tests/cedar")
-        .map(|entry| {
-            entry
-                .expect("directory entry")
-                .file_name()
-                .into_string()
-                .expect("UTF-8 name")
-        })
-        .filter(|name| name.ends_with(".cedar"))
-        .collect();
-    names.sort();
-    assert!(
-        names.iter().any(|n| n == "statement.cedar") && names.iter().any(|n| n == "managing.cedar"),
-        "{names:?}"
-    );
-    names.iter().map(|name| read(name) + "\n").collect()
-}
-
 struct Cedar {
     policies: cedar_policy::PolicySet,
     schema: cedar_policy::Schema,
@@ -55,7 +37,7 @@ struct Cedar {
 
 impl Cedar {
     fn new() -> Cedar {
-        let policies = cedar_policy::PolicySet::from_str(&cedar_policies()).expect("policies parse");
+        let policies = cedar_policy::PolicySet::from_str(&support::policy_text()).expect("policies parse");
         let (schema, _) = cedar_policy::Schema::from_cedarschema_str(&read("statement.cedarschema")).expect("schema");
         Cedar {
             policies,
@@ -145,28 +127,18 @@ fn rego_gives_the_expected_answer_on_every_cedar_case() {
     assert!(allows > 10 && allows < cases.len() - 10, "{allows} allows");
 }
 
-/// xorshift64*.
-struct Rng(u64);
+/// The wire name of one of `values`.
+fn name<T: ToString>(rng: &mut Rng, values: &[T]) -> String {
+    rng.pick(values).to_string()
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn name<T: Copy + ToString>(&mut self, values: &[T]) -> String {
-        values[(self.next() % values.len() as u64) as usize].to_string()
-    }
-
-    fn some<T: Copy + ToString>(&mut self, values: &[T], one_in: u64) -> Vec<String> {
-        values
-            .iter()
-            .filter(|_| self.next() % one_in == 0)
-            .map(|v| v.to_string())
-            .collect()
-    }
+/// The wire names of some of `values`, each one time in `one_in`.
+fn some<T: ToString>(rng: &mut Rng, values: &[T], one_in: u64) -> Vec<String> {
+    values
+        .iter()
+        .filter(|_| rng.one_in(one_in))
+        .map(|v| v.to_string())
+        .collect()
 }
 
 #[test]
@@ -177,29 +149,29 @@ fn rego_and_cedar_agree_on_random_requests() {
     let mut allows = 0;
     let mut subject_requests = 0;
     for i in 0..20_000 {
-        let circumstance = if rng.next() % 6 == 0 {
-            rng.name(Circumstance::ALL)
+        let circumstance = if rng.one_in(6) {
+            name(&mut rng, Circumstance::ALL)
         } else {
             "none".to_owned()
         };
         // Purpose::ALL has dozens of purposes: draw the one of managing.cedar
         // one time in ten.
-        let purpose = if rng.next() % 10 == 0 {
+        let purpose = if rng.one_in(10) {
             subject_requests += 1;
             Purpose::DataSubjectRequest.to_string()
         } else {
-            rng.name(Purpose::ALL)
+            name(&mut rng, Purpose::ALL)
         };
         let case = json!({
-            "party": rng.name(Party::ALL),
-            "action": rng.name(Action::ALL),
+            "party": name(&mut rng, Party::ALL),
+            "action": name(&mut rng, Action::ALL),
             "data": DataElement::ALL[i % DataElement::ALL.len()].to_string(),
             "purpose": purpose,
-            "location": rng.name(Location::ALL),
-            "authorizations": rng.some(Authorization::ALL, 4),
+            "location": name(&mut rng, Location::ALL),
+            "authorizations": some(&mut rng, Authorization::ALL, 4),
             "circumstance": circumstance,
-            "objections": rng.some(Objection::ALL, 8),
-            "service": rng.name(OnlineService::ALL),
+            "objections": some(&mut rng, Objection::ALL, 8),
+            "service": name(&mut rng, OnlineService::ALL),
         });
         let allowed = cedar.allows(&case);
         assert_eq!(rego.allows(&case), allowed, "Rego and Cedar disagree on {case}");

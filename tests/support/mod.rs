@@ -10,9 +10,33 @@ use std::str::FromStr;
 
 use serde_json::json;
 use vianet_privacy::{
-    Action, Authorization, AuthorizationSet, Circumstance, DataElement, Location, Objection, ObjectionSet,
-    OnlineService, Party, Purpose, Request,
+    Action, ActionSet, Authorization, AuthorizationSet, Circumstance, DataElement, DataElementSet, Location, Objection,
+    ObjectionSet, OnlineService, Party, PartySet, Purpose, Request,
 };
+
+// The statement's words, as the tests read them (stated here again, not
+// taken from the crate, so that a test checks the crate against the text).
+
+/// 21Vianet, its affiliates and a succeeding company: "we".
+pub const WE: PartySet = PartySet::of(&[Party::Operator, Party::Affiliate, Party::SuccessorCompany]);
+/// Every party whose processing the statement governs: all but the customer
+/// and its end users.
+pub const PROCESSORS: PartySet = PartySet::ALL.difference(PartySet::of(&[Party::Customer, Party::EndUser]));
+/// Deleting or anonymizing.
+pub const ERASURE: ActionSet = ActionSet::of(&[Action::Delete, Action::Anonymize]);
+/// Administrator Data or Payment Data (the fraud and payment bullet, Third
+/// Party Offerings).
+pub const ADMIN_OR_PAYMENT: DataElementSet = DataElementSet::ADMINISTRATOR.union(DataElementSet::PAYMENT);
+/// The data elements that are a phone number or an e-mail address ("by
+/// phone or e-mail").
+pub const PHONE_OR_EMAIL: DataElementSet = DataElementSet::of(&[
+    DataElement::AdministratorPhone,
+    DataElement::AdministratorEmail,
+    DataElement::RealNameMobileNumber,
+    DataElement::SupportContactInfo,
+    DataElement::RegistrationPhone,
+    DataElement::RegistrationEmail,
+]);
 
 const CEDAR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cedar");
 
@@ -50,12 +74,14 @@ impl Rng {
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
 
+    /// A number in `0..n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
-    pub fn pick<T: Copy>(&mut self, values: &[T]) -> T {
-        values[self.below(values.len())]
+    /// One of `values` (not empty).
+    pub fn pick<'a, T>(&mut self, values: &'a [T]) -> &'a T {
+        &values[self.below(values.len())]
     }
 
     pub fn one_in(&mut self, n: u64) -> bool {
@@ -68,14 +94,14 @@ impl Rng {
 /// objection one time in eight.
 pub fn random_request(rng: &mut Rng) -> Request {
     let mut request = base_request(rng.below(BASE_SPACE));
-    request.service = rng.pick(OnlineService::ALL);
+    request.service = *rng.pick(OnlineService::ALL);
     for &authorization in Authorization::ALL {
         if rng.one_in(4) {
             request.authorizations.insert(authorization);
         }
     }
     if rng.one_in(6) {
-        request.circumstance = Some(rng.pick(Circumstance::ALL));
+        request.circumstance = Some(*rng.pick(Circumstance::ALL));
     }
     for &objection in Objection::ALL {
         if rng.one_in(8) {
@@ -121,6 +147,10 @@ pub fn policy_text() -> String {
         .filter(|name| name.ends_with(".cedar"))
         .collect();
     names.sort();
+    assert!(
+        names.iter().any(|n| n == "statement.cedar") && names.iter().any(|n| n == "managing.cedar"),
+        "{names:?}"
+    );
     names.iter().map(|name| read(name)).collect::<Vec<_>>().join("\n")
 }
 
