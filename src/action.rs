@@ -48,6 +48,17 @@ impl ActionSet {
     pub const DISCLOSURE: ActionSet = ActionSet::of(&[Action::Share, Action::Disclose, Action::Transfer]);
     /// Storing and retaining.
     pub const STORAGE: ActionSet = ActionSet::of(&[Action::Store, Action::Retain]);
+    /// Deleting and anonymizing: what the end of an account, a service or a
+    /// trial still allows, and what limits on where or why data is
+    /// processed leave alone.
+    ///
+    /// ```
+    /// use vianet_privacy::{Action, ActionSet};
+    ///
+    /// assert!(ActionSet::ERASURE.contains(Action::Anonymize));
+    /// assert!(!ActionSet::ERASURE.contains(Action::Retain));
+    /// ```
+    pub const ERASURE: ActionSet = ActionSet::of(&[Action::Delete, Action::Anonymize]);
 }
 
 impl Action {

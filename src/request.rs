@@ -225,11 +225,7 @@ impl Request {
     /// ```
     pub fn validate(&self) -> Result<(), RequestError> {
         if let Some(at) = self.at {
-            let version = StatementVersion::CURRENT;
-            let effective = version.effective_from();
-            if at < effective {
-                return Err(RequestError::BeforeStatementInForce { at, version, effective });
-            }
+            StatementVersion::CURRENT.check_in_force(at)?;
         }
         if let Some(Account::Closed {
             closed_at,

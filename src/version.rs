@@ -40,6 +40,21 @@ impl StatementVersion {
         }
     }
 
+    /// `Ok` if `at` is not before this version took effect; otherwise the
+    /// error every entry point gives, since a time before the statement
+    /// was in force is not this statement's to decide.
+    pub(crate) fn check_in_force(self, at: DateTime<FixedOffset>) -> Result<(), crate::RequestError> {
+        let effective = self.effective_from();
+        if at < effective {
+            return Err(crate::RequestError::BeforeStatementInForce {
+                at,
+                version: self,
+                effective,
+            });
+        }
+        Ok(())
+    }
+
     /// The instant the version takes effect: the start of its date in China
     /// Standard Time.
     pub fn effective_from(self) -> DateTime<FixedOffset> {

@@ -127,15 +127,7 @@ impl StatementChange {
     /// effect before the version this crate encodes did: it cannot change
     /// that version.
     pub fn check(&self) -> Result<Decision, RequestError> {
-        let version = StatementVersion::CURRENT;
-        let effective = version.effective_from();
-        if self.takes_effect < effective {
-            return Err(RequestError::BeforeStatementInForce {
-                at: self.takes_effect,
-                version,
-                effective,
-            });
-        }
+        StatementVersion::CURRENT.check_in_force(self.takes_effect)?;
         if !self.substantial {
             return Ok(allow(
                 ClauseId::ChangesLastUpdated,

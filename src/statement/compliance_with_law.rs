@@ -125,10 +125,7 @@ pub(crate) const LAWFUL_INQUIRY: Authorization = Authorization::LegalRequirement
 pub fn decide_compliance(request: &ComplianceRequest) -> Result<Decision, RequestError> {
     let version = StatementVersion::CURRENT;
     if let Some(at) = request.at {
-        let effective = version.effective_from();
-        if at < effective {
-            return Err(RequestError::BeforeStatementInForce { at, version, effective });
-        }
+        version.check_in_force(at)?;
     }
     if CONTENT_CHECKED.contains(request.activity) && request.prohibited_content.is_some() {
         return Ok(deny(

@@ -46,7 +46,7 @@ pub(crate) const LIMITS: &[Limit] = &[Limit::new(
     // Everything but deleting them, which honours the refusal.
     Scope::ANY
         .data(DataElementSet::COOKIE)
-        .actions(ActionSet::ALL.difference(ActionSet::of(&[Action::Delete, Action::Anonymize]))),
+        .actions(ActionSet::ALL.difference(ActionSet::ERASURE)),
     DenyKind::NotPermitted,
     Reason::CookiesRefused,
 )

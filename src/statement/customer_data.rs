@@ -70,7 +70,7 @@ pub(crate) const LIMITS: &[Limit] = &[
             .actions(
                 ActionSet::ALL
                     .difference(ActionSet::STORAGE)
-                    .difference(ActionSet::of(&[Action::Delete, Action::Anonymize])),
+                    .difference(ActionSet::ERASURE),
             )
             .parties(super::PROCESSORS)
             .locations(LocationSet::OUTSIDE_CHINA),

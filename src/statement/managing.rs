@@ -82,7 +82,6 @@
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::storage::ERASURE;
 use crate::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::vocabulary::vocabulary;
 use crate::{
@@ -189,7 +188,10 @@ pub(crate) const PERMITS: &[Permit] = &[
     ),
     Permit::new(
         ClauseId::ManagingDeletionNotifiesRecipients,
-        MANAGING.data(COSTLY_TO_DELETE).actions(ERASURE).parties(super::WE),
+        MANAGING
+            .data(COSTLY_TO_DELETE)
+            .actions(ActionSet::ERASURE)
+            .parties(super::WE),
         Reason::ResponseNeedsVerifiedIdentity,
     )
     .obligations(DELETION_DUTY)
@@ -198,7 +200,7 @@ pub(crate) const PERMITS: &[Permit] = &[
         ClauseId::ManagingDeletionNotifiesRecipients,
         MANAGING
             .data(DataElementSet::PERSONAL)
-            .actions(ERASURE)
+            .actions(ActionSet::ERASURE)
             .parties(super::WE),
         Reason::ResponseNeedsVerifiedIdentity,
     )
@@ -540,17 +542,9 @@ impl SubjectRequest {
     /// [`RequestError::DateOutOfRange`] if the date leaves the calendar.
     pub fn due_date(&self) -> Result<NaiveDate, RequestError> {
         let verified_at = self.identity_verified_at.ok_or(RequestError::IdentityNotVerified)?;
-        let version = StatementVersion::CURRENT;
-        let effective = version.effective_from();
-        if verified_at < effective {
-            // A request verified before this statement took effect was
-            // answered under an earlier one.
-            return Err(RequestError::BeforeStatementInForce {
-                at: verified_at,
-                version,
-                effective,
-            });
-        }
+        // A request verified before this statement took effect was answered
+        // under an earlier one.
+        StatementVersion::CURRENT.check_in_force(verified_at)?;
         response_due_date(verified_at, self.statutory_limit_days).ok_or(RequestError::DateOutOfRange {
             what: "the reply's due date",
         })
@@ -587,10 +581,7 @@ impl SubjectRequest {
     /// date leaves the calendar.
     pub fn respond(&self, at: DateTime<FixedOffset>) -> Result<Decision, RequestError> {
         let version = StatementVersion::CURRENT;
-        let effective = version.effective_from();
-        if at < effective {
-            return Err(RequestError::BeforeStatementInForce { at, version, effective });
-        }
+        version.check_in_force(at)?;
         if self.requester == Requester::EndUser && !self.authorizations.intersects(INSTRUCTED_OR_REQUIRED) {
             return Ok(Decision::Deny(Deny {
                 missing: INSTRUCTED_OR_REQUIRED,

@@ -50,7 +50,6 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::storage::ERASURE;
 use crate::{
     Advisory, AdvisorySet, Authorization, AuthorizationSet, ClauseId, Decision, Deny, DenyKind, Reason, Request,
 };
@@ -110,7 +109,8 @@ pub(crate) fn require_guardian_consent(request: &Request, decision: Decision) ->
         return decision;
     };
     allow.advisories.insert(Advisory::GuardianShouldReadStatement);
-    let exempt = ERASURE.contains(request.action) || matches!(allow.clause, ClauseId::StorageRetentionAfterClosure);
+    let exempt = crate::ActionSet::ERASURE.contains(request.action)
+        || matches!(allow.clause, ClauseId::StorageRetentionAfterClosure);
     if exempt || request.authorizations.contains(Authorization::GuardianConsent) {
         return Decision::Allow(allow);
     }

@@ -52,11 +52,9 @@ const RECIPIENT_ACTIONS: ActionSet = ActionSet::DISCLOSURE.union(ActionSet::of(&
 /// A recipient's own processing, which its engagement limits; receiving the
 /// data is the business of the bullet or basis that sends it, and deleting
 /// it (when 21Vianet asks) uses it for nothing.
-const OWN_PROCESSING: ActionSet = ActionSet::ALL
-    .difference(ActionSet::DISCLOSURE)
-    .difference(ActionSet::of(&[Action::Delete, Action::Anonymize]));
+const OWN_PROCESSING: ActionSet = ALL_BUT_ERASURE.difference(ActionSet::DISCLOSURE);
 const ADMIN_OR_PAYMENT: DataElementSet = DataElementSet::ADMINISTRATOR.union(DataElementSet::PAYMENT);
-const ALL_BUT_ERASURE: ActionSet = ActionSet::ALL.difference(ActionSet::of(&[Action::Delete, Action::Anonymize]));
+const ALL_BUT_ERASURE: ActionSet = ActionSet::ALL.difference(ActionSet::ERASURE);
 
 /// Fraud-prevention and payment third parties "within or outside China".
 pub(crate) const FRAUD_AND_PAYMENT_RECIPIENTS: Scope = Scope::ANY

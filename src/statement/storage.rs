@@ -69,7 +69,7 @@ pub(crate) const LIMITS: &[Limit] = &[Limit::new(
     ClauseId::PersonalDataStoredInChina,
     Scope::ANY
         .data(DataElementSet::PERSONAL)
-        .actions(ActionSet::ALL.difference(ActionSet::of(&[Action::Delete, Action::Anonymize])))
+        .actions(ActionSet::ALL.difference(ActionSet::ERASURE))
         .parties(super::PROCESSORS)
         .locations(LocationSet::OUTSIDE_CHINA),
     DenyKind::NeedsAuthorization,
@@ -89,9 +89,6 @@ pub(crate) const LIMITS: &[Limit] = &[Limit::new(
         needs: Needs::all_of(AuthorizationSet::of(&[Authorization::PriorConsentAfterExplanation])),
     },
 ])];
-
-/// Deleting and anonymizing: what the end of things always allows.
-pub(crate) const ERASURE: ActionSet = ActionSet::of(&[Action::Delete, Action::Anonymize]);
 
 /// Keeping a closed account's data for the period the law requires.
 const LEGAL_RETENTION: Scope = Scope::ANY
@@ -140,7 +137,7 @@ pub(crate) fn kept_for_law(request: &Request) -> bool {
 /// The deny, if any, that the end of the service or of the account's
 /// retention gives before any other limit is read.
 pub(crate) fn end_limit(request: &Request) -> Option<Deny> {
-    let erasing = ERASURE.contains(request.action);
+    let erasing = ActionSet::ERASURE.contains(request.action);
     let (clause, reason) = match end(request)? {
         End::Terminated if erasing || TERMINATION_NOTICE.matches(request) => return None,
         End::Terminated => (
@@ -166,7 +163,7 @@ pub(crate) fn end_limit(request: &Request) -> Option<Deny> {
 /// retention gives once the limits have passed the request.
 pub(crate) fn end_permit(request: &Request) -> Option<Allow> {
     // "we will immediately delete or anonymize": 21Vianet, not anyone.
-    let erasing = ERASURE.contains(request.action) && super::WE.contains(request.party);
+    let erasing = ActionSet::ERASURE.contains(request.action) && super::WE.contains(request.party);
     let (clause, duties) = match end(request)? {
         End::Terminated if erasing => (ClauseId::StorageServiceTermination, TERMINATION_DUTIES),
         End::Account(AccountPhase::Retained) if LEGAL_RETENTION.matches(request) => {

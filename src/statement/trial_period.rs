@@ -43,7 +43,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use super::storage::ERASURE;
 use crate::rule::Scope;
 use crate::{
     ActionSet, Advisory, AdvisorySet, Allow, ClauseId, Deny, DenyKind, Obligation, ObligationSet, Purpose, PurposeSet,
@@ -63,7 +62,7 @@ fn ended(request: &Request) -> bool {
 /// After the trial: anything but keeping the data for a later purchase or
 /// removing it is denied.
 pub(crate) fn end_limit(request: &Request) -> Option<Deny> {
-    if !ended(request) || ERASURE.contains(request.action) || KEEP_FOR_PURCHASE.matches(request) {
+    if !ended(request) || ActionSet::ERASURE.contains(request.action) || KEEP_FOR_PURCHASE.matches(request) {
         return None;
     }
     Some(super::deny(
@@ -86,7 +85,7 @@ pub(crate) fn end_permit(request: &Request) -> Option<Allow> {
             AdvisorySet::of(&[Advisory::TrialDataMayBeRemoved]),
         ));
     }
-    if ERASURE.contains(request.action) && super::WE.contains(request.party) {
+    if ActionSet::ERASURE.contains(request.action) && super::WE.contains(request.party) {
         return Some(super::allow(
             request,
             ClauseId::TrialDataRemoval,

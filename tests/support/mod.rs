@@ -23,7 +23,7 @@ pub const WE: PartySet = PartySet::of(&[Party::Operator, Party::Affiliate, Party
 /// and its end users.
 pub const PROCESSORS: PartySet = PartySet::ALL.difference(PartySet::of(&[Party::Customer, Party::EndUser]));
 /// Deleting or anonymizing.
-pub const ERASURE: ActionSet = ActionSet::of(&[Action::Delete, Action::Anonymize]);
+pub const ERASURE: ActionSet = ActionSet::ERASURE;
 /// Administrator Data or Payment Data (the fraud and payment bullet, Third
 /// Party Offerings).
 pub const ADMIN_OR_PAYMENT: DataElementSet = DataElementSet::ADMINISTRATOR.union(DataElementSet::PAYMENT);
