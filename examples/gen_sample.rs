@@ -128,13 +128,17 @@ const SCENARIOS: &[Scenario] = &[
         Pu::CompleteTransaction,
         CN,
     ),
-    s(
-        8,
-        P::Operator,
-        A::Store,
-        D::PaymentInstrumentNumber,
-        Pu::FutureTransactions,
-        CN,
+    with(
+        s(
+            8,
+            P::Operator,
+            A::Store,
+            D::PaymentInstrumentNumber,
+            Pu::FutureTransactions,
+            CN,
+        ),
+        &[Au::AuthenticatedPaymentData],
+        &[],
     ),
     s(6, P::Operator, A::Use, D::TransactionRecord, Pu::FraudPrevention, CN),
     // Real-name authentication.
@@ -230,7 +234,7 @@ const SCENARIOS: &[Scenario] = &[
     ),
     with(
         s(2, P::Operator, A::Contact, D::SupportContactInfo, Pu::SupportSurvey, CN),
-        &[],
+        &[Au::SupportExperienceOver],
         &[O::SurveyUnsubscribed],
     ),
 ];

@@ -1,7 +1,9 @@
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
-    /// An authorization, consent or legal fact that a request can carry.
+    /// An authorization, consent or fact that a request can carry, each of
+    /// which opens what its own sentence of the statement covers and
+    /// nothing more.
     ///
     /// A request lists those it has; a deny of kind
     /// [`DenyKind::NeedsAuthorization`](crate::DenyKind) names those it
@@ -14,10 +16,12 @@ vocabulary! {
     /// assert!(have.contains(Authorization::CustomerDirection));
     /// assert!(!have.contains(Authorization::ExplicitConsent));
     /// ```
-    pub enum Authorization / AuthorizationSet(u16) : "authorization" {
-        /// The customer directed this ("except as you direct").
+    pub enum Authorization / AuthorizationSet(u32) : "authorization" {
+        /// The customer directed this ("except as you direct"): opens what the
+        /// customer directs ([`Purpose::CustomerInstruction`](crate::Purpose::CustomerInstruction)).
         CustomerDirection = "customer_direction" { en: "the customer's direction", zh: "客户的指示" },
-        /// The customer agreement describes this.
+        /// The customer agreement describes this: opens what it describes
+        /// ([`Purpose::CustomerAgreement`](crate::Purpose::CustomerAgreement)).
         CustomerAgreement = "customer_agreement" { en: "the customer agreement", zh: "客户协议" },
         /// The customer's express (explicit) consent.
         ExplicitConsent = "explicit_consent" { en: "the customer's express consent", zh: "客户的明示同意" },
@@ -42,7 +46,8 @@ vocabulary! {
             en: "the customer's permission for Remote Access",
             zh: "客户对远程访问的许可"
         },
-        /// Applicable laws and regulations require this.
+        /// Applicable laws and regulations require this: opens what complying
+        /// with them needs ([`Purpose::LegalCompliance`](crate::Purpose::LegalCompliance)).
         LegalRequirement = "legal_requirement" {
             en: "a requirement of applicable laws and regulations",
             zh: "适用法律法规的要求"
@@ -73,6 +78,27 @@ vocabulary! {
         OperationalWebsitePermit = "operational_website_permit" {
             en: "the VAT permit for the operational website from the governmental authority",
             zh: "从政府机构取得的经营性网站 VAT 许可证（增值电信业务经营许可证）"
+        },
+        /// The customer chose to purchase, subscribe to or use the Third
+        /// Party Offering concerned: opens giving that third party
+        /// Administrator or Payment Data to provide its offering, and
+        /// nothing else (it is not a direction to disclose anything).
+        ThirdPartyOfferingChoice = "third_party_offering_choice" {
+            en: "the customer's choice of this Third Party Offering",
+            zh: "客户选择了该第三方产品"
+        },
+        /// The Payment Data is authenticated: "When you use authenticated
+        /// Payment Data, we will store that data to help you complete
+        /// future transactions".
+        AuthenticatedPaymentData = "authenticated_payment_data" {
+            en: "the Payment Data is authenticated",
+            zh: "支付数据已经认证"
+        },
+        /// The support experience is over: "After the support experience is
+        /// over, we may send you a questionnaire".
+        SupportExperienceOver = "support_experience_over" {
+            en: "the support experience is over",
+            zh: "支持服务已经结束"
         },
         /// The permit or approval of the relevant governmental authorities
         /// that the customer's business or organization is subject to

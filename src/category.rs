@@ -38,5 +38,9 @@ vocabulary! {
         LocalSoftware = "local_software" { en: "local software data", zh: "本地软件数据" },
         /// Cookies and similar technologies such as web beacons.
         Cookie = "cookie" { en: "Cookies and similar technologies", zh: "Cookies 和类似技术" },
+        /// Configuration and technical settings: named by the Customer Data
+        /// section as not Customer Data, and processed on the customer's
+        /// behalf to run its services.
+        Configuration = "configuration" { en: "configuration and technical settings", zh: "配置和技术设置" },
     }
 }

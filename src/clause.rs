@@ -26,9 +26,26 @@ vocabulary! {
             en: "Other products follow their own privacy statements",
             zh: "其他产品适用其自身的隐私声明"
         },
-        /// Data processed on behalf of the customer; end users ask their
-        /// provider.
+        /// End users direct privacy-related requests to their provider.
         EndUserNotice = "end_user_notice" { en: "Notice to End Users", zh: "致最终用户的通知" },
+        /// Data is processed on behalf of the customer, who controls its
+        /// collection and use.
+        CustomerControlsData = "customer_controls_data" {
+            en: "Processed on behalf of the customer, who controls the data",
+            zh: "代表客户处理，由客户控制数据"
+        },
+        /// The owner of an end user's organizational e-mail domain may
+        /// administer the end user's account and process end-user data.
+        DomainOwnerAdministration = "domain_owner_administration" {
+            en: "The domain owner of an organizational e-mail address",
+            zh: "组织电子邮件地址的域名所有者"
+        },
+        /// 21Vianet answers for the customer's privacy practices only within
+        /// the agreed scope.
+        ResponsibilityWithinAgreedScope = "responsibility_within_agreed_scope" {
+            en: "Responsible only within the scope agreed with the customer",
+            zh: "仅在与客户约定的范围内负责"
+        },
         /// Definition of Personal Data.
         PersonalDataDefinition = "personal_data_definition" { en: "Definition of Personal Data", zh: "个人数据的定义" },
         /// Definition of Sensitive Personal Data.
@@ -43,6 +60,13 @@ vocabulary! {
         },
         /// Registration data from the website, events and surveys.
         RegistrationData = "registration_data" { en: "Registration data", zh: "注册数据" },
+        /// What Customer Data is, and what it is not (configuration,
+        /// technical settings, support ticket information, Administrator,
+        /// Real-Name Authentication and Payment Data).
+        CustomerDataDefinition = "customer_data_definition" {
+            en: "Definition of Customer Data",
+            zh: "客户数据的定义"
+        },
         /// Customer Data is used only to provide the services and for
         /// compatible purposes.
         CustomerDataUse = "customer_data_use" { en: "Use of Customer Data", zh: "客户数据的使用" },
@@ -284,6 +308,12 @@ vocabulary! {
             en: "Trade secrets as a ground for not responding (Chinese text only)",
             zh: "涉及商业秘密的（仅见于中文文本）"
         },
+        /// The first ground as the Chinese text words it: the controller's
+        /// (not the data subject's) legal obligations.
+        ManagingRefusalControllerObligations = "managing_refusal_controller_obligations" {
+            en: "The controller's legal obligations as a ground for not responding (Chinese text only)",
+            zh: "与个人信息控制者履行法律法规规定的义务相关的（仅见于中文文本）"
+        },
         /// End users' requests are answered only on the customer's prior
         /// written instruction or as the law requires.
         SharingEndUserRequests = "sharing_end_user_requests" {
@@ -327,6 +357,14 @@ vocabulary! {
             en: "Response within 30 days of verification",
             zh: "身份验证后 30 天内答复"
         },
+        /// Not the statement's text: the 60-day period for keeping records
+        /// of the information provided comes from the Measures for the
+        /// Administration of Internet Information Services (State Council
+        /// Decree 292), Art. 14, which "Compliance with Law" mirrors.
+        MeasuresRecordRetention = "measures_record_retention" {
+            en: "Records kept 60 days (Decree 292, Art. 14; not in the statement)",
+            zh: "记录保存 60 日（国务院令第 292 号第十四条；非本声明条文）"
+        },
     }
 }
 
@@ -335,11 +373,18 @@ impl ClauseId {
     pub const fn section(self) -> Section {
         use ClauseId::*;
         match self {
-            Scope | OtherProductsGovernedByTheirPolicies | EndUserNotice => Section::Introduction,
+            Scope
+            | OtherProductsGovernedByTheirPolicies
+            | EndUserNotice
+            | CustomerControlsData
+            | DomainOwnerAdministration
+            | ResponsibilityWithinAgreedScope => Section::Introduction,
             PersonalDataDefinition | SensitivePersonalDataDefinition | UseBeyondStatedScope | RegistrationData => {
                 Section::Collection
             }
-            CustomerDataUse | CustomerDataStoredInChina | CustomerDataOverseasAccess => Section::CustomerData,
+            CustomerDataDefinition | CustomerDataUse | CustomerDataStoredInChina | CustomerDataOverseasAccess => {
+                Section::CustomerData
+            }
             AdministratorDataUse
             | AdministratorServiceCommunications
             | AdministratorThirdPartyInquiries
@@ -377,13 +422,15 @@ impl ClauseId {
             | ManagingDeletionNotifiesRecipients
             | ManagingIdentityAndResponseTime
             | ManagingRefusalGrounds
-            | ManagingRefusalTradeSecrets => Section::Managing,
+            | ManagingRefusalTradeSecrets
+            | ManagingRefusalControllerObligations => Section::Managing,
             SharingEndUserRequests => Section::Sharing,
             TrialDataRetention | TrialDataRemoval => Section::TrialPeriod,
             PreviewSecurity => Section::PreviewReleases,
             MinorsGuardianConsent => Section::ProtectionOfMinors,
             ChangesLastUpdated | ChangesSubstantialNotice => Section::Changes,
             ContactResponseTime => Section::ContactUs,
+            MeasuresRecordRetention => Section::LegalReferences,
         }
     }
 
@@ -393,7 +440,11 @@ impl ClauseId {
         match self {
             Scope => "This Privacy Statement applies to the use of the Online Services and any other 21Vianet services that display or link to this Privacy Statement.",
             OtherProductsGovernedByTheirPolicies => "Your use of other products and services, and any data you provide to a third party is governed by their privacy statements and policies.",
-            EndUserNotice => "Any data 21Vianet collects or handles in such circumstances is processed by us on behalf of our customer, who controls the collection and use of the data. End users should direct privacy-related requests to the entity providing them with service.",
+            EndUserNotice => "Notice to End Users: This Privacy Statement is written for customers and potential customers of the Online Services operated by 21Vianet … End users should direct privacy-related requests to the entity providing them with service.",
+            CustomerControlsData => "Any data 21Vianet collects or handles in such circumstances is processed by us on behalf of our customer, who controls the collection and use of the data.",
+            DomainOwnerAdministration => "If an end user accesses the Online Services using an email address provided by his or her organization (e.g., employer or school), the owner of the domain associated with the email address may: (i) have control and power of administration over the end user's service account; and (ii) access and process end-user data, including the content of end-user's communications and files. The end user's use of the Online Services may be subject to the organization's policies (if any).",
+            ResponsibilityWithinAgreedScope => "We are only responsible for the Customer's privacy-related practices within the scope agreed with the Customer.",
+            CustomerDataDefinition => "Customer Data is all the data, including all text, sound, software or image files that you provide, or are provided on your behalf, to us through your use of the Online Services. … It does not include configuration, technical settings, or support ticket information, or Administrator Data, Real-Name Authentication Data, and Payment Data indicated below.",
             PersonalDataDefinition => "Personal Data refers to all kinds of data recorded via electronic means or otherwise that can be used to identify a particular natural person or to reflect the particular natural person's activities, whether on its own or combined with other data.",
             SensitivePersonalDataDefinition => "Sensitive Personal Data is a subset of Personal Data that can easily lead to damage of personal reputation, physical and mental health, or discriminatory treatment, and may endanger the safety of people and property if it is revealed, illegally provided, or abused.",
             UseBeyondStatedScope => "If we collect your Personal Data beyond the scope of the following statement, or use your Personal Data beyond the scope directly or reasonably associated with the stated purpose at the time of collection, we will inform you again and obtain your express consent before collecting or using your Personal Data.",
@@ -457,6 +508,8 @@ impl ClauseId {
             ChangesLastUpdated => "When we post changes to the Privacy Statement, we will revise the \"last updated\" date at the top of the Privacy Statement.",
             ChangesSubstantialNotice => "If there are substantial changes to the Privacy Statement or in how 21Vianet will use your data, we will notify you either by posting a notice or by directly sending you a notification about such changes before they take effect.",
             ContactResponseTime => "We will respond to you within 30 days after the verification of your identity.",
+            ManagingRefusalControllerObligations => "1) 与个人信息控制者履行法律法规规定的义务相关的； (\"related to the personal information controller's performance of obligations specified in laws and regulations\": the first item of the Chinese text's list, as in GB/T 35273-2020 §8.7 a); the English text's first item speaks of the obligations of the personal data subject)",
+            MeasuresRecordRetention => "Not the statement's text. Measures for the Administration of Internet Information Services (State Council Decree 292, 2000), Art. 14: an Internet information service provider keeps records of the information provided, its time of publishing and its Internet address or domain name for 60 days, and provides them when the relevant authorities inquire in accordance with law. The statement (\"Compliance with Law\") asks for the records but names no period.",
         }
     }
 }

@@ -71,6 +71,25 @@ pub struct Deny {
     pub statement_version: StatementVersion,
 }
 
+/// A decision as the rules give it, before the conditions on a finished
+/// decision (a minor's guardian consent, the Preview advisory): with
+/// whether an allow rests on the law, on one of the six circumstances or
+/// on the law's retention period rather than on anyone's choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Evaluated {
+    pub decision: Decision,
+    pub by_law: bool,
+}
+
+impl Evaluated {
+    pub(crate) const fn deny(deny: Deny) -> Evaluated {
+        Evaluated {
+            decision: Decision::Deny(deny),
+            by_law: false,
+        }
+    }
+}
+
 impl Decision {
     /// Whether the request is allowed.
     pub const fn is_allowed(&self) -> bool {
@@ -200,10 +219,17 @@ impl fmt::Display for Explanation<'_> {
             }
             Decision::Deny(deny) => {
                 let head = if zh { "拒绝" } else { "deny" };
+                // A deny that rests on a rule the statement mirrors, not on
+                // its text, says so rather than "by the statement".
+                let kind = match (deny.clause.section().is_statement_text(), zh) {
+                    (true, _) => deny.kind.label(lang),
+                    (false, false) => "forbidden by a rule the statement mirrors, not by its text",
+                    (false, true) => "本声明所参照的法规禁止（非本声明条文）",
+                };
                 if zh {
-                    write!(f, "{head}（{}）{sep}{}", deny.kind.label(lang), deny.reason.text(lang))?;
+                    write!(f, "{head}（{kind}）{sep}{}", deny.reason.text(lang))?;
                 } else {
-                    write!(f, "{head} ({}){sep}{}", deny.kind.label(lang), deny.reason.text(lang))?;
+                    write!(f, "{head} ({kind}){sep}{}", deny.reason.text(lang))?;
                 }
                 let mut first = true;
                 for need in deny.missing.iter() {

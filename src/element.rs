@@ -77,6 +77,10 @@ vocabulary! {
             en: "verification information in Support Data",
             zh: "支持数据中的验证信息"
         },
+        /// Support ticket information: the ticket a support request opens
+        /// (what was asked, when, by whom). Named by the Customer Data
+        /// section as not Customer Data.
+        SupportTicketInfo = "support_ticket_info" { en: "support ticket information", zh: "支持工单信息" },
         /// Chat session personalization.
         ChatPersonalization = "chat_personalization" { en: "chat session personalization", zh: "聊天会话个性化信息" },
         /// Data about hardware and software, and the conditions of the device
@@ -128,6 +132,12 @@ vocabulary! {
         /// Data kept in or read through Cookies and similar technologies
         /// (web beacons).
         CookieData = "cookie_data" { en: "Cookie and web beacon data", zh: "Cookie 和网站信标数据" },
+        /// Configuration and technical settings of the customer's services:
+        /// named by the Customer Data section as not Customer Data.
+        Configuration = "configuration" {
+            en: "configuration and technical settings",
+            zh: "配置和技术设置"
+        },
     }
 }
 
@@ -161,6 +171,7 @@ impl DataElementSet {
     pub const SUPPORT: DataElementSet = DataElementSet::of(&[
         DataElement::SupportContactInfo,
         DataElement::SupportVerificationInfo,
+        DataElement::SupportTicketInfo,
         DataElement::ChatPersonalization,
         DataElement::DeviceDiagnostics,
         DataElement::InstallationData,
@@ -179,22 +190,56 @@ impl DataElementSet {
         DataElementSet::of(&[DataElement::LocalEnvironmentData, DataElement::AgentDiagnosticData]);
     /// Cookie data.
     pub const COOKIE: DataElementSet = DataElementSet::of(&[DataElement::CookieData]);
+    /// Configuration and technical settings.
+    pub const CONFIGURATION: DataElementSet = DataElementSet::of(&[DataElement::Configuration]);
+    /// Technical data: data about machines and software rather than about
+    /// a person. "This data mainly includes various technical data for
+    /// providing technical support or services, and in rare cases involves
+    /// your Personal Data" (How We Share, Transfer, and Disclose Your
+    /// Data). Not Personal Data as the statement reads it (see
+    /// [`DataElementSet::PERSONAL`]); not Customer Data either.
+    pub const TECHNICAL: DataElementSet = DataElementSet::of(&[
+        DataElement::DeviceDiagnostics,
+        DataElement::InstallationData,
+        DataElement::ErrorTrackingFile,
+        DataElement::LocalEnvironmentData,
+        DataElement::AgentDiagnosticData,
+        DataElement::Configuration,
+    ]);
 
-    /// Personal Data as the statement's "Definition of Personal Data" lists
-    /// it: the administrator data, Real-Name Authentication Data, the name,
-    /// payment instrument number and billing address in the Payment Data,
-    /// the registration data, and the contact and verification information
-    /// in support data — plus every element the statement calls Sensitive
-    /// Personal Data (a subset of Personal Data by its own words) and the
-    /// recording of a support session, which records a natural person's
-    /// voice and actions.
+    /// Personal Data, classified element by element against the statement's
+    /// definition: "all kinds of data recorded via electronic means or
+    /// otherwise that can be used to identify a particular natural person
+    /// or to reflect the particular natural person's activities, whether on
+    /// its own or combined with other data". The list that follows the
+    /// definition ("may include … etc.") gives examples, not the whole set.
+    ///
+    /// Personal: every element of Administrator, Real-Name Authentication,
+    /// Payment and registration data (listed); the contact and verification
+    /// information in Support Data (listed); and, by the definition, the
+    /// support ticket (it records what a person asked and when), chat
+    /// session personalization, the recording of a support session (a
+    /// person's voice and actions) and Cookie data (authentication,
+    /// preferences and analytics Cookies reflect a person's activity on
+    /// the websites).
+    ///
+    /// Not personal: Customer Data, which has its own, stricter section
+    /// (it is never handled more loosely than Personal Data); and the
+    /// [`TECHNICAL`](DataElementSet::TECHNICAL) data about machines and
+    /// software, which the statement itself sets apart as "technical data
+    /// … [that] in rare cases involves your Personal Data". A caller whose
+    /// technical data does carry Personal Data asks about the personal
+    /// element instead. `docs/clauses.md` gives each element's reason.
     pub const PERSONAL: DataElementSet = DataElementSet::ADMINISTRATOR
         .union(DataElementSet::REAL_NAME)
         .union(DataElementSet::PAYMENT)
         .union(DataElementSet::REGISTRATION)
+        .union(DataElementSet::COOKIE)
         .union(DataElementSet::of(&[
             DataElement::SupportContactInfo,
             DataElement::SupportVerificationInfo,
+            DataElement::SupportTicketInfo,
+            DataElement::ChatPersonalization,
             DataElement::SupportRecording,
         ]));
 
@@ -229,6 +274,7 @@ impl DataElementSet {
             DataCategory::Registration => DataElementSet::REGISTRATION,
             DataCategory::LocalSoftware => DataElementSet::LOCAL_SOFTWARE,
             DataCategory::Cookie => DataElementSet::COOKIE,
+            DataCategory::Configuration => DataElementSet::CONFIGURATION,
         }
     }
 }
@@ -251,6 +297,7 @@ impl DataElement {
             | OtherFinancialData => DataCategory::Payment,
             SupportContactInfo
             | SupportVerificationInfo
+            | SupportTicketInfo
             | ChatPersonalization
             | DeviceDiagnostics
             | InstallationData
@@ -261,10 +308,12 @@ impl DataElement {
             }
             LocalEnvironmentData | AgentDiagnosticData => DataCategory::LocalSoftware,
             CookieData => DataCategory::Cookie,
+            Configuration => DataCategory::Configuration,
         }
     }
 
-    /// Whether the statement counts this element as Personal Data.
+    /// Whether this element is Personal Data by the statement's definition
+    /// ([`DataElementSet::PERSONAL`] gives the reading).
     pub const fn is_personal(self) -> bool {
         DataElementSet::PERSONAL.contains(self)
     }

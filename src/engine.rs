@@ -19,11 +19,12 @@
 //! Everything here is `Copy` data and bit operations: no allocation, no
 //! lock, no I/O, no hashing.
 
+use crate::decision::Evaluated;
 use crate::rule::{Limit, Permit};
 use crate::statement;
 use crate::{
-    Allow, Authorization, AuthorizationSet, Decision, Deny, DenyKind, Obligation, Request, RequestError,
-    StatementVersion,
+    AdvisorySet, Allow, Authorization, AuthorizationSet, CircumstanceSet, Decision, Deny, DenyKind, Obligation,
+    ObligationSet, Request, RequestError, StatementVersion,
 };
 
 /// Decides a request under the statement version this crate encodes.
@@ -54,66 +55,135 @@ pub fn decide(request: &Request) -> Result<Decision, RequestError> {
 }
 
 /// The rule evaluation proper, for a request already checked.
-pub(crate) fn evaluate(request: &Request) -> Decision {
+pub(crate) fn evaluate(request: &Request) -> Evaluated {
     if let Some(deny) = statement::time_limits(request) {
-        return Decision::Deny(deny);
+        return Evaluated::deny(deny);
     }
     for limits in statement::LIMITS {
         for limit in *limits {
             if let Some(deny) = apply_limit(limit, request) {
-                return Decision::Deny(deny);
+                return Evaluated::deny(deny);
             }
         }
     }
 
     if let Some(allow) = statement::time_permits(request) {
-        return Decision::Allow(allow);
+        return allow;
     }
 
-    let mut near_miss: Option<&Permit> = None;
+    let mut applying = Applying::NONE;
+    let mut near_miss: Option<&'static Permit> = None;
     let mut missing = AuthorizationSet::EMPTY;
-    for permits in statement::PERMITS {
-        for permit in *permits {
+    for permits in statement::PERMITS.iter().copied() {
+        for permit in permits {
             if !permit.scope.matches(request) {
                 continue;
             }
             if permit.needs.is_met(request) {
-                return Decision::Allow(allow(permit, request));
+                applying.add(permit);
+            } else {
+                near(permit, request, &mut near_miss, &mut missing);
             }
-            if near_miss.is_none() {
-                near_miss = Some(permit);
-            }
-            missing = missing.union(permit.needs.missing(request));
         }
     }
+    match applying.allow(request) {
+        Some(allow) => allow,
+        None => Evaluated::deny(deny_unpermitted(near_miss, missing, request)),
+    }
+}
 
-    deny_unpermitted(near_miss, missing, request)
+/// The permissions that apply to a request, gathered in the evaluator's
+/// order: the first gives the allow its clause, and every one of them its
+/// duties and advisories, so that a request allowed on two grounds carries
+/// the duties of both (adding an authorization never removes a duty).
+pub(crate) struct Applying {
+    first: Option<&'static Permit>,
+    obligations: ObligationSet,
+    advisories: AdvisorySet,
+    notice: bool,
+    by_law: bool,
+}
+
+impl Applying {
+    pub(crate) const NONE: Applying = Applying {
+        first: None,
+        obligations: ObligationSet::EMPTY,
+        advisories: AdvisorySet::EMPTY,
+        notice: false,
+        by_law: false,
+    };
+
+    /// One more permission that applies.
+    #[inline]
+    pub(crate) fn add(&mut self, permit: &'static Permit) {
+        if self.first.is_none() {
+            self.first = Some(permit);
+        }
+        self.obligations = self.obligations.union(permit.obligations);
+        self.advisories = self.advisories.union(permit.advisories);
+        self.notice |= permit.notice_unless_prohibited;
+        self.by_law |= permit.needs.rests_on_law();
+    }
+
+    /// The allow, if any permission applies: the first one's clause, every
+    /// one's duties and advisories, the protection and recipients' duties,
+    /// and the advance notice unless the law prohibits it.
+    #[inline]
+    pub(crate) fn allow(self, request: &Request) -> Option<Evaluated> {
+        let permit = self.first?;
+        let mut obligations = self.obligations.union(statement::duties(request));
+        if self.notice && !request.authorizations.contains(Authorization::LegalProhibitionOnNotice) {
+            obligations.insert(Obligation::NotifyCustomerBeforeDisclosure);
+        }
+        Some(Evaluated {
+            decision: Decision::Allow(Allow {
+                clause: permit.clause,
+                obligations,
+                advisories: self.advisories,
+                statement_version: StatementVersion::CURRENT,
+            }),
+            by_law: self.by_law,
+        })
+    }
+}
+
+/// A permission in scope whose needs the request does not meet: a near
+/// miss if an authorization would meet them (one that only a circumstance
+/// the request does not have would meet names nothing to add, and is not).
+#[inline]
+pub(crate) fn near(
+    permit: &'static Permit,
+    request: &Request,
+    near_miss: &mut Option<&'static Permit>,
+    missing: &mut AuthorizationSet,
+) {
+    let lacking = permit.needs.missing(request);
+    if lacking.is_empty() {
+        return;
+    }
+    if near_miss.is_none() {
+        *near_miss = Some(permit);
+    }
+    *missing = missing.union(lacking);
 }
 
 /// The deny of a request no permission allows: needing an authorization
 /// (the first permission in scope gives the clause and reason, all of them
 /// what is missing), or else the section's own purpose limitation.
-pub(crate) fn deny_unpermitted(near_miss: Option<&Permit>, missing: AuthorizationSet, request: &Request) -> Decision {
+pub(crate) fn deny_unpermitted(near_miss: Option<&Permit>, missing: AuthorizationSet, request: &Request) -> Deny {
     if let Some(permit) = near_miss {
-        return Decision::Deny(Deny {
+        return Deny {
             clause: permit.clause,
             kind: DenyKind::NeedsAuthorization,
             reason: permit.reason,
             missing,
             advisories: permit.advisories,
             statement_version: StatementVersion::CURRENT,
-        });
+        };
     }
 
     let (clause, reason) = statement::fallback(request);
-    Decision::Deny(Deny {
-        clause,
-        kind: DenyKind::NotPermitted,
-        reason,
-        missing: AuthorizationSet::EMPTY,
-        advisories: crate::AdvisorySet::EMPTY,
-        statement_version: StatementVersion::CURRENT,
-    })
+    statement::deny(clause, DenyKind::NotPermitted, reason)
 }
 
 pub(crate) fn apply_limit(limit: &Limit, request: &Request) -> Option<Deny> {
@@ -154,19 +224,6 @@ pub(crate) fn apply_limit(limit: &Limit, request: &Request) -> Option<Deny> {
     })
 }
 
-pub(crate) fn allow(permit: &Permit, request: &Request) -> Allow {
-    let mut obligations = permit.obligations.union(statement::duties(request));
-    if permit.notice_unless_prohibited && !request.authorizations.contains(Authorization::LegalProhibitionOnNotice) {
-        obligations.insert(Obligation::NotifyCustomerBeforeDisclosure);
-    }
-    Allow {
-        clause: permit.clause,
-        obligations,
-        advisories: permit.advisories,
-        statement_version: StatementVersion::CURRENT,
-    }
-}
-
 /// [`decide`] through the linear evaluation: every rule read in order, no
 /// index. The reference the indexed evaluation is tested against and
 /// benchmarked beside; not part of the stable API.
@@ -191,13 +248,23 @@ pub fn decide_reference(request: &Request) -> Result<Decision, RequestError> {
     Ok(statement::conditions(request, evaluate(request)))
 }
 
-/// The authorizations a request's decision can depend on, and whether it
-/// can depend on the circumstance: those that the limits and permissions
-/// in scope of the request name (scopes do not read authorizations), the
-/// legal prohibition on notice where a permission in scope carries the
-/// duty to notify, and the guardian's consent where the data subject's
-/// birth date is given. Whatever else the request carries, and which of
-/// the six circumstances it names, cannot change its decision.
+/// What a request's decision can depend on, beyond its five dimensions:
+/// see [`authorizations_read`].
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reads {
+    /// The authorizations the rules in scope name.
+    pub authorizations: AuthorizationSet,
+    /// The circumstances the rules in scope name.
+    pub circumstances: CircumstanceSet,
+}
+
+/// The authorizations and circumstances a request's decision can depend
+/// on: those that the limits' exceptions and the permissions in scope of
+/// the request name (scopes do not read them), the legal prohibition on
+/// notice where a permission in scope carries the duty to notify, and the
+/// guardian's consent where the data subject's birth date is given.
+/// Whatever else the request carries cannot change its decision.
 ///
 /// For the exhaustive check (`tests/exhaustive.rs`), which enumerates every
 /// subset of these for every request; not part of the stable API.
@@ -213,17 +280,19 @@ pub fn decide_reference(request: &Request) -> Result<Decision, RequestError> {
 ///     Purpose::ResolveSupportIssue,
 ///     Location::Taiwan,
 /// );
-/// let (read, _) = authorizations_read(&request);
-/// assert!(read.contains(Authorization::PriorConsentAfterExplanation));
-/// assert!(!read.contains(Authorization::ContactPreferences));
+/// let read = authorizations_read(&request);
+/// assert!(read.authorizations.contains(Authorization::PriorConsentAfterExplanation));
+/// assert!(!read.authorizations.contains(Authorization::ContactPreferences));
 /// ```
 #[doc(hidden)]
-pub fn authorizations_read(request: &Request) -> (AuthorizationSet, bool) {
-    let mut read = AuthorizationSet::EMPTY;
-    let mut circumstance = false;
+pub fn authorizations_read(request: &Request) -> Reads {
+    let mut read = Reads {
+        authorizations: AuthorizationSet::EMPTY,
+        circumstances: CircumstanceSet::EMPTY,
+    };
     let mut needs = |needs: &crate::rule::Needs| {
-        read = read.union(needs.all_of).union(needs.any_of);
-        circumstance |= needs.circumstance;
+        read.authorizations = read.authorizations.union(needs.all_of).union(needs.any_of);
+        read.circumstances = read.circumstances.union(needs.circumstances);
     };
     for limit in statement::LIMITS.iter().flat_map(|limits| limits.iter()) {
         if limit.scope.matches(request) {
@@ -240,10 +309,10 @@ pub fn authorizations_read(request: &Request) -> (AuthorizationSet, bool) {
         }
     }
     if notice {
-        read.insert(Authorization::LegalProhibitionOnNotice);
+        read.authorizations.insert(Authorization::LegalProhibitionOnNotice);
     }
     if request.subject_birth_date.is_some() {
-        read.insert(Authorization::GuardianConsent);
+        read.authorizations.insert(Authorization::GuardianConsent);
     }
-    (read, circumstance)
+    read
 }

@@ -33,12 +33,13 @@
 //! If [`Scope`] ever gains a dimension, it needs a table here too (the
 //! agreement test will say so).
 
-use crate::engine::{allow, apply_limit, deny_unpermitted};
+use crate::decision::Evaluated;
+use crate::engine::{apply_limit, deny_unpermitted, near, Applying};
 use crate::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::statement;
 use crate::{
-    Action, AuthorizationSet, ClauseId, DataElement, Decision, DenyKind, Location, Objection, Party, Purpose, Reason,
-    Request,
+    Action, AuthorizationSet, Circumstance, ClauseId, DataElement, DenyKind, Location, Objection, Party, Purpose,
+    Reason, Request,
 };
 
 /// How many rules of each kind there are (summing the sections' slices).
@@ -333,6 +334,18 @@ const fn objection_table() -> [u128; 1 << Objection::ALL.len()] {
     table
 }
 
+/// The permissions and exceptions each circumstance satisfies.
+#[allow(clippy::indexing_slicing)]
+const fn circumstance_table() -> [u128; Circumstance::ALL.len()] {
+    let mut table = [0u128; Circumstance::ALL.len()];
+    let mut values = Circumstance::ALL;
+    while let [value, more_values @ ..] = values {
+        table[value.index()] = needs_mask!(|needs| needs.circumstances.contains(*value));
+        values = more_values;
+    }
+    table
+}
+
 /// Every table, in one place.
 struct Index {
     data: [u128; DataElement::ALL.len()],
@@ -345,10 +358,10 @@ struct Index {
     /// By present authorizations: the rules one of whose `any_of` is there.
     offered: [[u128; 16]; NIBBLES],
     /// The rules with no alternatives to meet (empty `any_of`, no
-    /// circumstance).
+    /// circumstances).
     no_alternatives: u128,
-    /// The rules a circumstance satisfies.
-    circumstance: u128,
+    /// By circumstance: the rules it satisfies.
+    circumstances: [u128; Circumstance::ALL.len()],
     /// By objections: the limits that apply.
     objections: [u128; 1 << Objection::ALL.len()],
 }
@@ -363,8 +376,8 @@ const fn build() -> Index {
         locations: dimension_table!(Location, locations),
         lacking: needs_tables(true),
         offered: needs_tables(false),
-        no_alternatives: needs_mask!(|needs| needs.any_of.is_empty() && !needs.circumstance),
-        circumstance: needs_mask!(|needs| needs.circumstance),
+        no_alternatives: needs_mask!(|needs| needs.any_of.is_empty() && needs.circumstances.is_empty()),
+        circumstances: circumstance_table(),
         objections: objection_table(),
     }
 }
@@ -396,7 +409,7 @@ fn in_scope(request: &Request) -> u128 {
 /// The permissions and exceptions whose needs the request meets.
 #[inline(always)]
 fn needs_met(request: &Request) -> u128 {
-    let present = usize::from(request.authorizations.bits());
+    let present = request.authorizations.bits() as usize;
     let absent = !present;
     let mut lacking = 0u128;
     let mut offered = 0u128;
@@ -409,10 +422,9 @@ fn needs_met(request: &Request) -> u128 {
         }
         nibble += 1;
     }
-    let circumstance = if request.circumstance.is_some() {
-        INDEX.circumstance
-    } else {
-        0
+    let circumstance = match request.circumstance {
+        Some(circumstance) => load(&INDEX.circumstances, circumstance.index()),
+        None => 0,
     };
     !lacking & (INDEX.no_alternatives | offered | circumstance)
 }
@@ -420,7 +432,7 @@ fn needs_met(request: &Request) -> u128 {
 /// Decides a checked request through the index. Same answer as
 /// [`crate::engine`]'s linear evaluation.
 #[inline]
-pub(crate) fn evaluate(request: &Request) -> Decision {
+pub(crate) fn evaluate(request: &Request) -> Evaluated {
     let mut read_one_by_one = 0;
     run(request, &mut read_one_by_one)
 }
@@ -428,11 +440,11 @@ pub(crate) fn evaluate(request: &Request) -> Decision {
 /// The index evaluation, counting the rules it reads one by one (the count
 /// is dead code in [`evaluate`] and compiled away).
 #[inline(always)]
-fn run(request: &Request, read: &mut u32) -> Decision {
+fn run(request: &Request, read: &mut u32) -> Evaluated {
     // The ends of things (a closed account, a terminated service, an ended
     // trial) deny before the limits, as in the linear evaluator.
     if let Some(deny) = statement::time_limits(request) {
-        return Decision::Deny(deny);
+        return Evaluated::deny(deny);
     }
     let scope = in_scope(request);
     let met = scope & needs_met(request);
@@ -449,7 +461,7 @@ fn run(request: &Request, read: &mut u32) -> Decision {
         if let Some(limit) = LIMITS.get(denying.trailing_zeros() as usize) {
             *read += 1 + limit.unless.len() as u32;
             if let Some(deny) = apply_limit(limit, request) {
-                return Decision::Deny(deny);
+                return Evaluated::deny(deny);
             }
         }
     }
@@ -457,36 +469,39 @@ fn run(request: &Request, read: &mut u32) -> Decision {
     // What the ends of things still allow (retention, deletion), after the
     // limits, as in the linear evaluator.
     if let Some(allow) = statement::time_permits(request) {
-        return Decision::Allow(allow);
+        return allow;
     }
 
-    // Permissions: the first in scope with its needs met allows.
-    let allowing = met & PERMIT_BITS;
-    if allowing != 0 {
+    // Permissions: every one in scope with its needs met applies; the
+    // first gives the clause, all of them their duties.
+    let mut allowing = met & PERMIT_BITS;
+    let mut applying = Applying::NONE;
+    while allowing != 0 {
         let bit = allowing.trailing_zeros() as usize;
+        allowing &= allowing - 1;
         if let Some(permit) = bit.checked_sub(FIRST_PERMIT).and_then(|i| PERMITS.get(i)) {
             *read += 1;
-            return Decision::Allow(allow(permit, request));
+            applying.add(permit);
         }
+    }
+    if let Some(allow) = applying.allow(request) {
+        return allow;
     }
 
     // The near miss: the first permission in scope gives the clause and
     // reason; all of them, what is missing.
-    let mut near = scope & PERMIT_BITS;
-    let mut near_miss: Option<&Permit> = None;
+    let mut in_scope = scope & PERMIT_BITS;
+    let mut near_miss: Option<&'static Permit> = None;
     let mut missing = AuthorizationSet::EMPTY;
-    while near != 0 {
-        let bit = near.trailing_zeros() as usize;
-        near &= near - 1;
+    while in_scope != 0 {
+        let bit = in_scope.trailing_zeros() as usize;
+        in_scope &= in_scope - 1;
         if let Some(permit) = bit.checked_sub(FIRST_PERMIT).and_then(|i| PERMITS.get(i)) {
             *read += 1;
-            if near_miss.is_none() {
-                near_miss = Some(permit);
-            }
-            missing = missing.union(permit.needs.missing(request));
+            near(permit, request, &mut near_miss, &mut missing);
         }
     }
-    deny_unpermitted(near_miss, missing, request)
+    Evaluated::deny(deny_unpermitted(near_miss, missing, request))
 }
 
 /// How many rules the indexed decision of `request` reads one by one after
@@ -576,7 +591,7 @@ mod tests {
                 .filter(|(j, _)| bits >> j & 1 == 1)
                 .map(|(_, a)| *a)
                 .collect();
-            for circumstance in [None, Some(Circumstance::PublicInterest)] {
+            for circumstance in std::iter::once(None).chain(Circumstance::ALL.iter().copied().map(Some)) {
                 let mut request = base.with_authorizations(authorizations);
                 request.circumstance = circumstance;
                 let met = needs_met(&request);

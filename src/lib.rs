@@ -149,7 +149,7 @@ pub use decision::{Allow, Decision, Deny, Explanation};
 pub use element::{DataElement, DataElementSet};
 pub use engine::decide;
 #[doc(hidden)]
-pub use engine::{authorizations_read, decide_reference};
+pub use engine::{authorizations_read, decide_reference, Reads};
 pub use error::{RequestError, UnknownName};
 #[doc(hidden)]
 pub use index::rules_visited;

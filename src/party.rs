@@ -60,6 +60,14 @@ vocabulary! {
         Customer = "customer" { en: "the customer", zh: "客户" },
         /// An end user of the customer's services.
         EndUser = "end_user" { en: "an end user of the customer", zh: "客户的最终用户" },
+        /// The owner of the domain of the e-mail address an end user's
+        /// organization (employer, school) gave them, who "may (i) have
+        /// control and power of administration over the end user's service
+        /// account; and (ii) access and process end-user data".
+        DomainOwner = "domain_owner" {
+            en: "the owner of the domain of an end user's organizational e-mail address",
+            zh: "最终用户所在组织电子邮件地址的域名所有者"
+        },
     }
 }
 

@@ -124,8 +124,40 @@ vocabulary! {
             en: "registration on the website, for events or surveys",
             zh: "网站、营销活动或调查的注册"
         },
-        /// Doing what the customer directs.
+        /// Doing what the customer directs: the purpose the customer's
+        /// direction opens ("except as you direct").
         CustomerInstruction = "customer_instruction" { en: "doing what the customer directs", zh: "按您的指示" },
+        /// Doing what the customer agreement describes: the purpose the
+        /// customer agreement opens ("as described in your customer
+        /// agreement").
+        CustomerAgreement = "customer_agreement" {
+            en: "doing what the customer agreement describes",
+            zh: "按客户协议所述"
+        },
+        /// National security and national defense: what a disclosure under
+        /// the first of the six circumstances is "directly related to".
+        NationalSecurity = "national_security" {
+            en: "national security and national defense",
+            zh: "国家安全和国防"
+        },
+        /// Public security, public health and significant public interests
+        /// (the second circumstance).
+        PublicSecurityAndHealth = "public_security_and_health" {
+            en: "public security, public health and significant public interests",
+            zh: "公共安全、公共卫生和重大公共利益"
+        },
+        /// Criminal investigation, prosecution, trial and execution of a
+        /// sentence (the third circumstance).
+        CriminalProceedings = "criminal_proceedings" {
+            en: "criminal investigation, prosecution, trial and execution of a sentence",
+            zh: "刑事侦查、起诉、审判和判决执行"
+        },
+        /// Securing significant lawful interests such as a person's life or
+        /// property (the fourth circumstance).
+        ProtectLifeOrProperty = "protect_life_or_property" {
+            en: "securing significant lawful interests such as life or property",
+            zh: "维护生命、财产等重大合法权益"
+        },
         /// Advertising: no clause of the statement names it as a purpose.
         Advertising = "advertising" { en: "advertising", zh: "广告" },
         /// Selling the data: no clause of the statement names it as a purpose.

@@ -43,6 +43,12 @@ vocabulary! {
             en: "contact about other products, offers, promotions or feedback is allowed only by phone or e-mail and only as the contact preferences allow",
             zh: "有关其他产品、优惠、推广或征求反馈的联系仅可通过电话或电子邮件，且须符合联系偏好"
         },
+        /// Contact about third-party inquiries is as the customer agreement
+        /// describes it.
+        ThirdPartyInquiryAsTheAgreementDescribes = "third_party_inquiry_as_the_agreement_describes" {
+            en: "the customer is contacted about third-party inquiries as described in the customer agreement",
+            zh: "就第三方询问联系客户，须按客户协议所述进行"
+        },
         /// Real-Name Authentication Data is used only for real-name
         /// management.
         RealNameDataUseLimited = "real_name_data_use_limited" {
@@ -115,8 +121,8 @@ vocabulary! {
         },
         /// No disclosure to a third party without a basis.
         ThirdPartyDisclosureNeedsBasis = "third_party_disclosure_needs_basis" {
-            en: "data is not shared with, disclosed or transferred to a third party except as the customer directs, as the customer agreement or this statement describes, or as applicable laws and regulations require",
-            zh: "除按客户指示、客户协议或本声明所述、或依照适用法律法规外，不向第三方共享、披露或转让数据"
+            en: "data is not shared with, disclosed or transferred to a third party except as the customer directs, as the customer agreement or this statement describes, or as applicable laws and regulations require; each basis opens a disclosure for its own purpose only (the customer's direction for what it directs, the agreement for what it describes, the law for complying with it, a circumstance for what it is directly related to)",
+            zh: "除按客户指示、客户协议或本声明所述、或依照适用法律法规外，不向第三方共享、披露或转让数据；每项依据仅允许为其自身目的进行披露（客户指示限于其所指示之事，客户协议限于其所述之事，法律限于遵守法律，特定情形限于与之直接相关之事）"
         },
         /// Overseas supplier access to Personal Data needs prior consent.
         OverseasSupplierAccessNeedsPriorConsent = "overseas_supplier_access_needs_prior_consent" {
@@ -138,6 +144,11 @@ vocabulary! {
         ThirdPartyOfferingNeedsCustomerChoice = "third_party_offering_needs_customer_choice" {
             en: "a Third Party Offering provider receives Administrator or Payment Data only when the customer chooses to purchase, subscribe to or use its offering",
             zh: "仅在客户选择购买、订阅或使用第三方产品时，方可向其提供管理员数据或支付数据"
+        },
+        /// A succeeding company holds the Personal Data transferred to it.
+        SuccessorHoldsPersonalDataOnly = "successor_holds_personal_data_only" {
+            en: "a succeeding company holds the Personal Data transferred to it in an acquisition, merger or reorganization, and nothing else of the customer's",
+            zh: "承继公司仅持有因收购、合并或重组而转让给它的个人数据，不持有客户的其他数据"
         },
         /// A succeeding company needs explicit consent for a new purpose.
         SuccessorNewPurposeNeedsConsent = "successor_new_purpose_needs_consent" {
@@ -178,8 +189,8 @@ vocabulary! {
         },
         /// Records are kept for the whole retention period.
         RecordsKeptForRetentionPeriod = "records_kept_for_retention_period" {
-            en: "records of the information provided are kept for the whole retention period (60 days by default, as in the Internet information service measures) and are not discarded before it ends",
-            zh: "所提供信息的记录应在整个保存期限（默认 60 日，与互联网信息服务管理办法一致）内保存，期满前不得删除"
+            en: "records of the information provided are kept for the whole retention period and not discarded before it ends; the period is the Measures' (Decree 292, Art. 14: 60 days) or the one the caller sets, not the statement's, which names none",
+            zh: "所提供信息的记录应在整个保存期限内保存，期满前不得删除；该期限来自《互联网信息服务管理办法》（国务院令第 292 号）第十四条（60 日）或调用方设定的期限，而非本声明（本声明未规定期限）"
         },
         /// Records go to the authorities when they inquire in accordance
         /// with applicable laws.
@@ -217,13 +228,13 @@ vocabulary! {
         /// After the trial, trial data is only kept temporarily for a later
         /// purchase.
         TrialDataOnlyKeptForPurchase = "trial_data_only_kept_for_purchase" {
-            en: "after the trial period, the data collected during the trial is only retained temporarily to improve the experience of a later purchase, and may be removed",
-            zh: "试用期结束后，试用期间收集的数据仅为改善日后购买时的体验而临时保留，并可能被删除"
+            en: "after the trial period, 21Vianet keeps the data collected during the trial only temporarily, to improve the experience of a later purchase, and may remove it",
+            zh: "试用期结束后，世纪互联仅为改善日后购买时的体验而临时保留试用期间收集的数据，并可能将其删除"
         },
         /// Initial registration information cannot be modified.
         InitialRegistrationNotModifiable = "initial_registration_not_modifiable" {
-            en: "the initial registration information, such as Real-Name Authentication Data, cannot be modified, for security and identification or as the law requires",
-            zh: "出于安全和身份识别考虑或依照法律法规要求，初始注册信息（如实名认证数据）无法修改"
+            en: "the identity documents given at registration (business license, scanned ID card) cannot be modified, for security and identification or as the law requires; a change of identity goes through real-name authentication again",
+            zh: "出于安全和身份识别考虑或依照法律法规要求，注册时提供的身份证明（营业执照、身份证扫描件）无法修改；身份变更须重新进行实名认证"
         },
         /// The portal manages only Administrator, Real-Name Authentication
         /// and Payment Data.
@@ -251,6 +262,47 @@ vocabulary! {
         MinorNeedsGuardianConsent = "minor_needs_guardian_consent" {
             en: "the data subject is a minor under 18: using the Online Services or providing data needs the guardian's consent",
             zh: "数据主体为未满 18 周岁的未成年人，使用在线服务或提供数据须取得监护人同意"
+        },
+        /// No sentence names this purpose for this data, and no consent,
+        /// direction, legal basis or circumstance opens it.
+        PurposeClosed = "purpose_closed" {
+            en: "the statement names no such purpose for this data, and no consent, direction, legal basis or circumstance opens one it closes (advertising, the sale of data, a recipient's own marketing)",
+            zh: "本声明未就该数据规定此目的，任何同意、指示、法律依据或特定情形均不开放其所排除的目的（广告、出售数据、接收方自身的营销）"
+        },
+        /// Only authenticated Payment Data is stored for future
+        /// transactions.
+        StoredPaymentDataMustBeAuthenticated = "stored_payment_data_must_be_authenticated" {
+            en: "only authenticated Payment Data is stored to help complete future transactions",
+            zh: "仅经认证的支付数据会被存储以便完成未来交易"
+        },
+        /// A support questionnaire is sent only after the support experience
+        /// is over.
+        SurveyOnlyAfterSupport = "survey_only_after_support" {
+            en: "a questionnaire about the support experience is sent only after the support experience is over",
+            zh: "有关支持体验的问卷仅在支持服务结束后发送"
+        },
+        /// A closed account's Personal Data is kept until the legal
+        /// retention period ends.
+        KeptForLegalRetention = "kept_for_legal_retention" {
+            en: "after the account is closed, the law requires its Personal Data to be kept until the retention period ends: delete or anonymize it then",
+            zh: "账户关闭后，法律法规要求其个人数据保留至保留期届满，届满后方可删除或匿名化"
+        },
+        /// The domain owner administers the end user's account and data,
+        /// nothing more.
+        DomainOwnerLimitedToEndUserData = "domain_owner_limited_to_end_user_data" {
+            en: "the owner of the domain of an end user's organizational e-mail address may administer the end user's account and access and process end-user data; the statement grants it nothing else",
+            zh: "最终用户组织电子邮件地址的域名所有者可管理最终用户的账户并访问和处理最终用户数据，本声明未授予其其他权限"
+        },
+        /// What is done for the customer's instruction needs its direction.
+        CustomerDirectionNeeded = "customer_direction_needed" {
+            en: "the customer controls its data: this is done for the customer's instruction only when the customer directs it",
+            zh: "客户控制其数据：仅在客户指示时方可按其指示进行此项处理"
+        },
+        /// Configuration and technical settings are processed only to run
+        /// the customer's services on its behalf.
+        ConfigurationUseLimited = "configuration_use_limited" {
+            en: "configuration and technical settings are processed on the customer's behalf only to provide its Online Services and to troubleshoot and support them",
+            zh: "配置和技术设置仅代表客户用于提供其在线服务及排除故障和提供支持"
         },
         /// A substantial change takes effect only after notice.
         SubstantialChangeNeedsPriorNotice = "substantial_change_needs_prior_notice" {

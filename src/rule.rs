@@ -5,8 +5,8 @@
 //! from its authorizer.
 
 use crate::{
-    ActionSet, AdvisorySet, AuthorizationSet, ClauseId, DataElementSet, DenyKind, LocationSet, ObjectionSet,
-    ObligationSet, PartySet, PurposeSet, Reason, Request,
+    ActionSet, AdvisorySet, Authorization, AuthorizationSet, CircumstanceSet, ClauseId, DataElementSet, DenyKind,
+    LocationSet, ObjectionSet, ObligationSet, PartySet, PurposeSet, Reason, Request,
 };
 
 /// Which requests a rule speaks of: a request is in scope when each of its
@@ -70,18 +70,20 @@ impl Scope {
 pub(crate) struct Needs {
     /// Every one of these.
     pub all_of: AuthorizationSet,
-    /// At least one of these, or (if `circumstance`) one of the six
-    /// circumstances. Empty and no circumstance: nothing more is needed.
+    /// At least one of these, or one of `circumstances`. Both empty:
+    /// nothing more is needed.
     pub any_of: AuthorizationSet,
-    /// Whether one of the six circumstances satisfies `any_of`.
-    pub circumstance: bool,
+    /// The circumstances (of the six) that satisfy the need in place of
+    /// `any_of`: each opens only what it is "directly related to", so a
+    /// rule names the ones that fit it.
+    pub circumstances: CircumstanceSet,
 }
 
 impl Needs {
     pub const NOTHING: Needs = Needs {
         all_of: AuthorizationSet::EMPTY,
         any_of: AuthorizationSet::EMPTY,
-        circumstance: false,
+        circumstances: CircumstanceSet::EMPTY,
     };
 
     pub const fn all_of(all_of: AuthorizationSet) -> Needs {
@@ -98,36 +100,45 @@ impl Needs {
         }
     }
 
-    pub const fn circumstance() -> Needs {
+    pub const fn circumstances(circumstances: CircumstanceSet) -> Needs {
         Needs {
-            circumstance: true,
+            circumstances,
             ..Needs::NOTHING
         }
     }
 
+    /// Whether `any_of` or `circumstances` is met (or asks nothing).
+    const fn alternative_met(&self, request: &Request) -> bool {
+        let nothing = self.any_of.is_empty() && self.circumstances.is_empty();
+        let circumstance = match request.circumstance {
+            Some(circumstance) => self.circumstances.contains(circumstance),
+            None => false,
+        };
+        nothing || self.any_of.intersects(request.authorizations) || circumstance
+    }
+
     #[inline]
     pub const fn is_met(&self, request: &Request) -> bool {
-        let all = self.all_of.is_subset(request.authorizations);
-        let alternatives = self.any_of.is_empty() && !self.circumstance;
-        let any = alternatives
-            || self.any_of.intersects(request.authorizations)
-            || (self.circumstance && request.circumstance.is_some());
-        all && any
+        self.all_of.is_subset(request.authorizations) && self.alternative_met(request)
     }
 
     /// The authorizations that would meet the need, given those the request
     /// has: the `all_of` it lacks, plus the `any_of` alternatives when none
-    /// of them is there.
+    /// of them (and none of the circumstances) is there.
     pub const fn missing(&self, request: &Request) -> AuthorizationSet {
         let lacking = self.all_of.difference(request.authorizations);
-        let any_met = (self.any_of.is_empty() && !self.circumstance)
-            || self.any_of.intersects(request.authorizations)
-            || (self.circumstance && request.circumstance.is_some());
-        if any_met {
+        if self.alternative_met(request) {
             lacking
         } else {
             lacking.union(self.any_of)
         }
+    }
+
+    /// Whether a permission with these needs rests on the law or on one of
+    /// the six circumstances rather than on anyone's choice: then a
+    /// minor's guardian has no consent to give.
+    pub const fn rests_on_law(&self) -> bool {
+        self.all_of.contains(Authorization::LegalRequirement) || !self.circumstances.is_empty()
     }
 }
 

@@ -54,5 +54,27 @@ vocabulary! {
         Changes = "changes" { en: "Changes to this Privacy Statement", zh: "本隐私声明的变更" },
         /// How to Contact Us.
         ContactUs = "contact_us" { en: "How to Contact Us", zh: "如何联系我们" },
+        /// Not a section of the statement: the rules it mirrors
+        /// (`legal-references`), cited where a decision rests on one of
+        /// them rather than on the statement's own words.
+        LegalReferences = "legal_references" {
+            en: "Rules the statement mirrors (not the statement's text)",
+            zh: "本声明所参照的法规（非本声明条文）"
+        },
+    }
+}
+
+impl Section {
+    /// Whether this is a section of the statement's own text (every section
+    /// but [`Section::LegalReferences`]).
+    ///
+    /// ```
+    /// use vianet_privacy::{ClauseId, Section};
+    ///
+    /// assert!(ClauseId::InformationServiceRecords.section().is_statement_text());
+    /// assert!(!ClauseId::MeasuresRecordRetention.section().is_statement_text());
+    /// ```
+    pub const fn is_statement_text(self) -> bool {
+        !matches!(self, Section::LegalReferences)
     }
 }

@@ -60,7 +60,7 @@ fn denies(request: Request, clause: ClauseId, kind: DenyKind, reason: Reason) ->
 fn scope_customer_own_processing_is_not_granted() {
     denies(
         req(Customer, Use, AdministratorEmail, AdministerAccount, MainlandChina),
-        ClauseId::Scope,
+        ClauseId::ResponsibilityWithinAgreedScope,
         DenyKind::NotPermitted,
         Reason::OutsideStatementScope,
     );
@@ -81,12 +81,21 @@ fn customer_data_use_only_for_service_purposes() {
             &[],
         );
     }
-    for purpose in [Advertising, SaleOfData, OtherOffers, Training] {
+    for purpose in [OtherOffers, Training] {
         denies(
             req(Operator, Use, CustomerContent, purpose, MainlandChina),
             ClauseId::CustomerDataUse,
             DenyKind::NotPermitted,
             Reason::CustomerDataUseLimited,
+        );
+    }
+    // Advertising and the sale of data: closed, with the reason that says so.
+    for purpose in [Advertising, SaleOfData] {
+        denies(
+            req(Operator, Use, CustomerContent, purpose, MainlandChina),
+            ClauseId::CustomerDataUse,
+            DenyKind::NotPermitted,
+            Reason::PurposeClosed,
         );
     }
     // Express consent does not open Customer Data: it is not Personal Data
@@ -97,7 +106,7 @@ fn customer_data_use_only_for_service_purposes() {
         consented,
         ClauseId::CustomerDataUse,
         DenyKind::NotPermitted,
-        Reason::CustomerDataUseLimited,
+        Reason::PurposeClosed,
     );
 }
 
@@ -211,14 +220,23 @@ fn use_beyond_stated_scope_needs_express_consent() {
         ClauseId::UseBeyondStatedScope,
         &[Obligation::InformOfNewPurpose],
     );
-    // Consent does not reach sharing: that needs a sharing basis.
+    // Consent does not reach sharing: that needs a sharing basis, for the
+    // basis's own purpose (none opens improving the services).
     let share = req(ThirdParty, Share, RegistrationEmail, ImproveService, MainlandChina)
         .with_authorization(Authorization::ExplicitConsent);
     denies(
         share,
         ClauseId::SharingGeneral,
-        DenyKind::NeedsAuthorization,
+        DenyKind::NotPermitted,
         Reason::ThirdPartyDisclosureNeedsBasis,
+    );
+    // Nor the sale of data, ever.
+    denies(
+        req(Operator, Use, RegistrationEmail, SaleOfData, MainlandChina)
+            .with_authorization(Authorization::ExplicitConsent),
+        ClauseId::RegistrationData,
+        DenyKind::NotPermitted,
+        Reason::PurposeClosed,
     );
 }
 
@@ -276,8 +294,17 @@ fn administrator_service_communications_cannot_be_unsubscribed() {
 
 #[test]
 fn administrator_third_party_inquiries() {
+    // "as described in your customer agreement".
+    let inquiry = req(Operator, Contact, AdministratorPhone, ThirdPartyInquiry, MainlandChina);
+    let denied = denies(
+        inquiry,
+        ClauseId::AdministratorThirdPartyInquiries,
+        DenyKind::NeedsAuthorization,
+        Reason::ThirdPartyInquiryAsTheAgreementDescribes,
+    );
+    assert!(denied.missing().contains(Authorization::CustomerAgreement));
     allows(
-        req(Operator, Contact, AdministratorPhone, ThirdPartyInquiry, MainlandChina),
+        inquiry.with_authorization(Authorization::CustomerAgreement),
         ClauseId::AdministratorThirdPartyInquiries,
         &[],
     );
@@ -346,7 +373,8 @@ fn real_name_management_and_verification() {
         DenyKind::NeedsAuthorization,
         Reason::UseBeyondScopeNeedsExpressConsent,
     );
-    // The agency only for verification; any other recipient needs a sharing basis.
+    // The agency only for verification; any other recipient needs a sharing
+    // basis, which opens its own purpose, not verification.
     denies(
         req(
             ThirdParty,
@@ -356,7 +384,7 @@ fn real_name_management_and_verification() {
             MainlandChina,
         ),
         ClauseId::SharingGeneral,
-        DenyKind::NeedsAuthorization,
+        DenyKind::NotPermitted,
         Reason::ThirdPartyDisclosureNeedsBasis,
     );
 }
@@ -379,7 +407,20 @@ fn payment_data_use_and_storage() {
         ClauseId::PaymentDataUse,
         &[],
     );
+    // "When you use authenticated Payment Data, we will store that data".
     allows(
+        req(
+            Operator,
+            Store,
+            PaymentInstrumentNumber,
+            FutureTransactions,
+            MainlandChina,
+        )
+        .with_authorization(Authorization::AuthenticatedPaymentData),
+        ClauseId::PaymentDataStorage,
+        &[Obligation::ApplySecurityMeasures],
+    );
+    let unauthenticated = denies(
         req(
             Operator,
             Store,
@@ -388,8 +429,12 @@ fn payment_data_use_and_storage() {
             MainlandChina,
         ),
         ClauseId::PaymentDataStorage,
-        &[Obligation::ApplySecurityMeasures],
+        DenyKind::NeedsAuthorization,
+        Reason::StoredPaymentDataMustBeAuthenticated,
     );
+    assert!(unauthenticated
+        .missing()
+        .contains(Authorization::AuthenticatedPaymentData));
     denies(
         req(
             Operator,
@@ -397,7 +442,8 @@ fn payment_data_use_and_storage() {
             PaymentInstrumentNumber,
             FutureTransactions,
             UnitedStates,
-        ),
+        )
+        .with_authorization(Authorization::AuthenticatedPaymentData),
         ClauseId::PersonalDataStoredInChina,
         DenyKind::NeedsAuthorization,
         Reason::PersonalDataLeavesChinaOnlyWithAuthorization,
@@ -447,6 +493,12 @@ fn support_data_use() {
     );
     denies(
         req(Operator, Use, ErrorTrackingFile, Advertising, MainlandChina),
+        ClauseId::SupportDataUse,
+        DenyKind::NotPermitted,
+        Reason::PurposeClosed,
+    );
+    denies(
+        req(Operator, Use, ErrorTrackingFile, OtherOffers, MainlandChina),
         ClauseId::SupportDataUse,
         DenyKind::NotPermitted,
         Reason::SupportDataUseLimited,
@@ -505,13 +557,22 @@ fn support_recording() {
         req(Operator, Record, SupportRecording, Advertising, MainlandChina),
         ClauseId::SupportDataUse,
         DenyKind::NotPermitted,
-        Reason::SupportDataUseLimited,
+        Reason::PurposeClosed,
     );
 }
 
 #[test]
 fn support_survey_until_unsubscribed() {
-    let survey = req(Operator, Contact, SupportContactInfo, SupportSurvey, MainlandChina);
+    // "After the support experience is over, we may send you a questionnaire".
+    let early = req(Operator, Contact, SupportContactInfo, SupportSurvey, MainlandChina);
+    let denied = denies(
+        early,
+        ClauseId::SupportSurvey,
+        DenyKind::NeedsAuthorization,
+        Reason::SurveyOnlyAfterSupport,
+    );
+    assert!(denied.missing().contains(Authorization::SupportExperienceOver));
+    let survey = early.with_authorization(Authorization::SupportExperienceOver);
     allows(survey, ClauseId::SupportSurvey, &[Obligation::OfferSurveyUnsubscribe]);
     denies(
         survey.with_objection(Objection::SurveyUnsubscribed),
@@ -531,7 +592,21 @@ fn cookies_use_and_third_parties() {
         );
     }
     allows(
-        req(Supplier, Collect, CookieData, SiteAnalytics, OtherCountry),
+        req(Supplier, Collect, CookieData, SiteAnalytics, MainlandChina),
+        ClauseId::CookiesThirdParty,
+        &[Obligation::KeepConfidential, Obligation::UseOnlyForEngagedPurpose],
+    );
+    // Cookies reflect a person's activity: Personal Data, so an overseas
+    // analytics supplier needs the explained prior consent.
+    let abroad = req(Supplier, Collect, CookieData, SiteAnalytics, OtherCountry);
+    denies(
+        abroad,
+        ClauseId::SharingOverseasSupplierConsent,
+        DenyKind::NeedsAuthorization,
+        Reason::OverseasSupplierAccessNeedsPriorConsent,
+    );
+    allows(
+        abroad.with_authorization(Authorization::PriorConsentAfterExplanation),
         ClauseId::CookiesThirdParty,
         &[Obligation::KeepConfidential, Obligation::UseOnlyForEngagedPurpose],
     );
@@ -541,11 +616,13 @@ fn cookies_use_and_third_parties() {
         DenyKind::NotPermitted,
         Reason::CookieUseLimited,
     );
+    // Personal Data now: advertising with them needs express consent to a
+    // use beyond the stated scope.
     denies(
         req(Operator, Collect, CookieData, Advertising, MainlandChina),
-        ClauseId::CookiesUse,
-        DenyKind::NotPermitted,
-        Reason::CookieUseLimited,
+        ClauseId::UseBeyondStatedScope,
+        DenyKind::NeedsAuthorization,
+        Reason::UseBeyondScopeNeedsExpressConsent,
     );
 }
 
@@ -581,6 +658,12 @@ fn local_software() {
     );
     denies(
         req(Operator, Use, AgentDiagnosticData, Advertising, MainlandChina),
+        ClauseId::LocalSoftwareCollection,
+        DenyKind::NotPermitted,
+        Reason::PurposeClosed,
+    );
+    denies(
+        req(Operator, Use, AgentDiagnosticData, Training, MainlandChina),
         ClauseId::LocalSoftwareCollection,
         DenyKind::NotPermitted,
         Reason::LocalSoftwareDataUseLimited,
@@ -624,30 +707,33 @@ fn personal_data_leaves_china_only_with_authorization() {
 
 #[test]
 fn sharing_general_needs_direction_agreement_or_law() {
-    let share = req(
-        ThirdParty,
-        Share,
-        AdministratorPhone,
-        CustomerInstruction,
-        MainlandChina,
-    );
-    let denied = denies(
-        share,
-        ClauseId::SharingGeneral,
-        DenyKind::NeedsAuthorization,
-        Reason::ThirdPartyDisclosureNeedsBasis,
-    );
-    for basis in [
-        Authorization::CustomerDirection,
-        Authorization::CustomerAgreement,
-        Authorization::LegalRequirement,
-    ] {
-        assert!(denied.missing().contains(basis));
+    // Each basis opens a disclosure for its own purpose: "as you direct"
+    // for what the customer directs, "as described in your customer
+    // agreement" for what it describes, "pursuant to applicable laws and
+    // regulations" for complying with them.
+    let bases = [
+        (Authorization::CustomerDirection, CustomerInstruction),
+        (Authorization::CustomerAgreement, Purpose::CustomerAgreement),
+        (Authorization::LegalRequirement, LegalCompliance),
+    ];
+    for (basis, purpose) in bases {
+        let share = req(ThirdParty, Share, AdministratorPhone, purpose, MainlandChina);
+        let denied = denies(
+            share,
+            ClauseId::SharingGeneral,
+            DenyKind::NeedsAuthorization,
+            Reason::ThirdPartyDisclosureNeedsBasis,
+        );
+        assert_eq!(denied.missing().iter().collect::<Vec<_>>(), vec![basis]);
         allows(
             share.with_authorization(basis),
             ClauseId::SharingGeneral,
             &[Obligation::ApplySecurityMeasures],
         );
+        // A basis does not open another's purpose.
+        for (other, _) in bases.iter().filter(|(other, _)| *other != basis) {
+            assert!(!decided(&share.with_authorization(*other)).is_allowed());
+        }
     }
     // Affiliates are not third parties: sharing within the group needs no basis.
     allows(
@@ -687,14 +773,12 @@ fn sharing_overseas_supplier_needs_prior_consent_after_explanation() {
         DenyKind::NeedsAuthorization,
         Reason::OverseasSupplierAccessNeedsPriorConsent,
     );
-    // Or the law: "pursuant to applicable laws and regulations".
+    // That consent only: the sentence has no "unless required by law".
     assert_eq!(
         denied.missing().iter().collect::<Vec<_>>(),
-        vec![
-            Authorization::PriorConsentAfterExplanation,
-            Authorization::LegalRequirement
-        ]
+        vec![Authorization::PriorConsentAfterExplanation]
     );
+    assert!(!decided(&access.with_authorization(Authorization::LegalRequirement)).is_allowed());
     allows(
         access.with_authorization(Authorization::PriorConsentAfterExplanation),
         ClauseId::SharingSuppliers,
@@ -713,7 +797,7 @@ fn sharing_customer_data_disclosure_with_advance_notice() {
     let disclose = req(Authority, Disclose, CustomerContent, LegalCompliance, MainlandChina);
     denies(
         disclose,
-        ClauseId::SharingGeneral,
+        ClauseId::SharingCustomerDataDisclosure,
         DenyKind::NeedsAuthorization,
         Reason::ThirdPartyDisclosureNeedsBasis,
     );
@@ -731,11 +815,41 @@ fn sharing_customer_data_disclosure_with_advance_notice() {
     assert!(!gagged
         .obligations()
         .contains(Obligation::NotifyCustomerBeforeDisclosure));
+    // As the agreement describes: with the notice too.
+    allows(
+        req(
+            ThirdParty,
+            Disclose,
+            CustomerContent,
+            Purpose::CustomerAgreement,
+            MainlandChina,
+        )
+        .with_authorization(Authorization::CustomerAgreement),
+        ClauseId::SharingGeneral,
+        &[Obligation::NotifyCustomerBeforeDisclosure],
+    );
+    // As the customer directs: it knows already.
+    let directed = allows(
+        req(
+            ThirdParty,
+            Disclose,
+            CustomerContent,
+            CustomerInstruction,
+            MainlandChina,
+        )
+        .with_authorization(Authorization::CustomerDirection),
+        ClauseId::SharingGeneral,
+        &[],
+    );
+    assert!(!directed
+        .obligations()
+        .contains(Obligation::NotifyCustomerBeforeDisclosure));
     // The six circumstances speak of Personal Data, not Customer Data.
     denies(
-        disclose.with_circumstance(Circumstance::NationalSecurity),
+        req(Authority, Disclose, CustomerContent, NationalSecurity, MainlandChina)
+            .with_circumstance(Circumstance::NationalSecurity),
         ClauseId::SharingGeneral,
-        DenyKind::NeedsAuthorization,
+        DenyKind::NotPermitted,
         Reason::ThirdPartyDisclosureNeedsBasis,
     );
 }
@@ -750,7 +864,7 @@ fn sharing_basic_contact_data_with_a_complainant() {
     denies(
         req(Complainant, Share, BillingAddress, ComplaintHandling, MainlandChina),
         ClauseId::SharingGeneral,
-        DenyKind::NeedsAuthorization,
+        DenyKind::NotPermitted,
         Reason::ThirdPartyDisclosureNeedsBasis,
     );
 }
@@ -806,7 +920,7 @@ fn sharing_for_fraud_prevention_and_payments_within_or_outside_china() {
             MainlandChina,
         ),
         ClauseId::SharingGeneral,
-        DenyKind::NeedsAuthorization,
+        DenyKind::NotPermitted,
         Reason::ThirdPartyDisclosureNeedsBasis,
     );
 }
@@ -826,32 +940,47 @@ fn sharing_with_third_party_offerings_the_customer_chose() {
         DenyKind::NeedsAuthorization,
         Reason::ThirdPartyOfferingNeedsCustomerChoice,
     );
-    assert!(denied.missing().contains(Authorization::CustomerDirection));
+    assert!(denied.missing().contains(Authorization::ThirdPartyOfferingChoice));
     let chosen = allows(
-        offering.with_authorization(Authorization::CustomerDirection),
+        offering.with_authorization(Authorization::ThirdPartyOfferingChoice),
         ClauseId::SharingThirdPartyOfferings,
         &[],
     );
     assert!(chosen.advisories().contains(Advisory::ThirdPartyPolicyGoverns));
 
+    // "(and subject to your contact preferences, send you promotional
+    // communications)": the provider gets the phone number or e-mail address
+    // for them, as the contact preferences allow…
     let promo = req(
         ThirdPartyOfferingProvider,
-        Contact,
+        Share,
         AdministratorEmail,
         PromotionalCommunications,
         MainlandChina,
     )
-    .with_authorization(Authorization::CustomerDirection);
-    denies(
+    .with_authorization(Authorization::ThirdPartyOfferingChoice);
+    let denied = denies(
         promo,
-        ClauseId::AdministratorOtherOffers,
+        ClauseId::SharingThirdPartyOfferings,
         DenyKind::NeedsAuthorization,
-        Reason::OffersNeedContactPreferences,
+        Reason::ThirdPartyOfferingNeedsCustomerChoice,
     );
+    assert!(denied.missing().contains(Authorization::ContactPreferences));
     allows(
         promo.with_authorization(Authorization::ContactPreferences),
         ClauseId::SharingThirdPartyOfferings,
         &[],
+    );
+    // …and what it then does is governed by its own policies, not this
+    // statement.
+    denies(
+        Request {
+            action: Contact,
+            ..promo.with_authorization(Authorization::ContactPreferences)
+        },
+        ClauseId::SharingThirdPartyOfferings,
+        DenyKind::NotPermitted,
+        Reason::OutsideStatementScope,
     );
 }
 
@@ -900,24 +1029,48 @@ fn sharing_in_corporate_transactions() {
 
 #[test]
 fn sharing_in_the_six_circumstances() {
-    let disclose = req(
-        Authority,
-        Disclose,
-        RegistrationIdNumber,
-        LegalCompliance,
-        MainlandChina,
-    );
-    denies(
-        disclose,
-        ClauseId::SharingGeneral,
-        DenyKind::NeedsAuthorization,
-        Reason::ThirdPartyDisclosureNeedsBasis,
-    );
-    for circumstance in Circumstance::ALL {
+    // Each of the first four opens a disclosure "directly related to" it.
+    let related = [
+        (Circumstance::NationalSecurity, NationalSecurity),
+        (Circumstance::PublicInterest, PublicSecurityAndHealth),
+        (Circumstance::CriminalInvestigation, CriminalProceedings),
+        (Circumstance::VitalInterests, ProtectLifeOrProperty),
+    ];
+    for (circumstance, purpose) in related {
+        let disclose = req(Authority, Disclose, RegistrationIdNumber, purpose, MainlandChina);
+        denies(
+            disclose,
+            ClauseId::SharingGeneral,
+            DenyKind::NotPermitted,
+            Reason::ThirdPartyDisclosureNeedsBasis,
+        );
         allows(
-            disclose.with_circumstance(*circumstance),
+            disclose.with_circumstance(circumstance),
+            ClauseId::SharingSixCircumstances,
+            &[Obligation::ApplySecurityMeasures],
+        );
+        // Not for complying with the law in general: that is the law's door.
+        assert!(!decided(&Request {
+            purpose: LegalCompliance,
+            ..disclose.with_circumstance(circumstance)
+        })
+        .is_allowed());
+    }
+    // The last two: for the purposes stated for the data at collection.
+    for circumstance in [
+        Circumstance::PubliclyDisclosedBySubject,
+        Circumstance::LawfullyPublicSource,
+    ] {
+        allows(
+            req(ThirdParty, Share, RegistrationEmail, Registration, MainlandChina).with_circumstance(circumstance),
             ClauseId::SharingSixCircumstances,
             &[],
+        );
+        denies(
+            req(ThirdParty, Share, RegistrationEmail, Advertising, MainlandChina).with_circumstance(circumstance),
+            ClauseId::RegistrationData,
+            DenyKind::NotPermitted,
+            Reason::PurposeClosed,
         );
     }
     // A circumstance is no ground to use the data ourselves for a new purpose.
@@ -971,19 +1124,29 @@ fn docs_clauses_md_names_every_clause() {
 /// (`docs/invariants.md`, "Disagreements"), both sides of each.
 #[test]
 fn readings_settled_by_the_differential_check() {
-    // D20: the complainant gets the administrator's address too…
+    // D20 (revised by D53): "basic contact data" is what the complainant
+    // needs "to contact you directly": name, phone number, e-mail address;
+    // not the postal address…
     allows(
         req(
             Complainant,
             Disclose,
-            AdministratorAddress,
+            AdministratorPhone,
             ComplaintHandling,
             MainlandChina,
         ),
         ClauseId::SharingComplainant,
         &[],
     );
-    // …but not the payment data.
+    assert!(!decided(&req(
+        Complainant,
+        Disclose,
+        AdministratorAddress,
+        ComplaintHandling,
+        MainlandChina
+    ))
+    .is_allowed());
+    // …nor the payment data.
     assert!(!decided(&req(
         Complainant,
         Disclose,
@@ -993,7 +1156,8 @@ fn readings_settled_by_the_differential_check() {
     ))
     .is_allowed());
 
-    // D10: stored Payment Data serves future transactions; D9: never the security code.
+    // D10: stored (authenticated) Payment Data serves future transactions;
+    // D9: never the security code.
     allows(
         req(
             Operator,
@@ -1001,7 +1165,8 @@ fn readings_settled_by_the_differential_check() {
             PaymentInstrumentNumber,
             FutureTransactions,
             MainlandChina,
-        ),
+        )
+        .with_authorization(Authorization::AuthenticatedPaymentData),
         ClauseId::PaymentDataStorage,
         &[],
     );
@@ -1044,8 +1209,14 @@ fn readings_settled_by_the_differential_check() {
     .is_allowed());
 
     // D6: a circumstance waives the instruction, not where the data goes.
-    let abroad = req(Authority, Disclose, AdministratorEmail, LegalCompliance, UnitedStates)
-        .with_circumstance(Circumstance::CriminalInvestigation);
+    let abroad = req(
+        Authority,
+        Disclose,
+        AdministratorEmail,
+        CriminalProceedings,
+        UnitedStates,
+    )
+    .with_circumstance(Circumstance::CriminalInvestigation);
     denies(
         abroad,
         ClauseId::PersonalDataStoredInChina,
@@ -1053,18 +1224,31 @@ fn readings_settled_by_the_differential_check() {
         Reason::PersonalDataLeavesChinaOnlyWithAuthorization,
     );
     allows(
-        req(Authority, Disclose, AdministratorEmail, LegalCompliance, MainlandChina)
-            .with_circumstance(Circumstance::CriminalInvestigation),
+        req(
+            Authority,
+            Disclose,
+            AdministratorEmail,
+            CriminalProceedings,
+            MainlandChina,
+        )
+        .with_circumstance(Circumstance::CriminalInvestigation),
         ClauseId::SharingSixCircumstances,
         &[],
     );
 
-    // D7: either recipient, either purpose, with the bullet's duties;
-    // completing the transaction is 21Vianet's purpose, not theirs.
+    // D7 (revised by D54): each recipient for its own purpose, with the
+    // bullet's duties; completing the transaction is 21Vianet's purpose,
+    // not theirs.
     allows(
-        req(PaymentProcessor, Retain, BillingAddress, FraudPrevention, UnitedStates),
+        req(PaymentProcessor, Retain, BillingAddress, ProcessPayment, UnitedStates),
         ClauseId::SharingFraudAndPayment,
         &[Obligation::ProtectNoLessThanInChina, Obligation::KeepConfidential],
+    );
+    denies(
+        req(PaymentProcessor, Retain, BillingAddress, FraudPrevention, UnitedStates),
+        ClauseId::SharingFraudAndPayment,
+        DenyKind::Forbidden,
+        Reason::RecipientUseLimitedToPurpose,
     );
     denies(
         req(

@@ -444,16 +444,20 @@ fn records_are_kept_sixty_days_by_default() {
     let recorded = time("2021-03-01T10:00:00+08:00");
     let discard = ComplianceRequest::new(Activity::DiscardRecords).recorded_at(recorded);
 
+    // The 60 days are the Measures' (Decree 292, Art. 14), not the
+    // statement's: the decision cites them as such.
     let early = decide(discard.at(recorded + Duration::days(60) - Duration::seconds(1)));
     assert_deny(
         &early,
-        ClauseId::InformationServiceRecords,
+        ClauseId::MeasuresRecordRetention,
         DenyKind::Forbidden,
         Reason::RecordsKeptForRetentionPeriod,
     );
+    assert!(!early.clause().section().is_statement_text());
+    assert!(early.to_string().contains("not by its text"), "{early}");
     assert_allow(
         &decide(discard.at(time("2021-04-30T10:00:00+08:00"))),
-        ClauseId::InformationServiceRecords,
+        ClauseId::MeasuresRecordRetention,
         &[],
     );
     // The same instant written in another offset decides the same.
@@ -677,12 +681,19 @@ proptest! {
     }
 
     /// Every answer under "Compliance with Law" cites a clause of that
-    /// section, and its duties come from clauses of that section; a deny
-    /// names missing authorizations exactly when it needs one.
+    /// section (or, for discarding records, the Measures' retention period
+    /// the section leaves unsaid, cited as not the statement's text), and
+    /// its duties come from clauses of that section; a deny names missing
+    /// authorizations exactly when it needs one.
     #[test]
     fn decisions_cite_the_section(request in any_request()) {
         if let Ok(decision) = decide_compliance(&request) {
-            prop_assert_eq!(decision.clause().section(), Section::ComplianceWithLaw);
+            let section = if request.activity == Activity::DiscardRecords {
+                Section::LegalReferences
+            } else {
+                Section::ComplianceWithLaw
+            };
+            prop_assert_eq!(decision.clause().section(), section);
             for duty in decision.obligations().iter() {
                 prop_assert_eq!(duty.clause().section(), Section::ComplianceWithLaw);
             }

@@ -2,17 +2,18 @@
 //!
 //! The space is finite apart from time. Of the request's fields:
 //!
-//! * **party × action × data × purpose × location** (13 × 14 × 29 × 33 × 6
-//!   = 1,045,044 base requests) are enumerated whole.
+//! * **party × action × data × purpose × location** (14 × 14 × 31 × 38 × 6
+//!   = 1,385,328 base requests) are enumerated whole.
 //! * **authorizations**: for each base request, *every subset* of the
 //!   authorizations its decision can depend on
 //!   ([`authorizations_read`]: those named by the rules in scope of the
 //!   request; scopes never read authorizations, so the others cannot
 //!   matter). The test checks that claim too: each subset decides the same
 //!   with every other authorization added.
-//! * **circumstance**: none, or one, where a rule in scope reads it (rules
-//!   ask only whether one of the six applies); the test checks that all six
-//!   decide alike.
+//! * **circumstance**: none, or each of the six that a rule in scope names
+//!   (each circumstance opens only what it is "directly related to", so
+//!   rules name the ones that fit them); the test checks that a
+//!   circumstance no rule in scope names decides as none.
 //! * **objections**: none, or each of the three alone. Limits ask whether
 //!   the request carries one of theirs, so a set of objections denies
 //!   exactly when one of its members alone does.
@@ -32,7 +33,7 @@ mod support;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use support::{base_request, ADMIN_OR_PAYMENT, BASE_SPACE, ERASURE, PHONE_OR_EMAIL, PROCESSORS, WE};
+use support::{base_request, related, ADMIN_OR_PAYMENT, BASE_SPACE, ERASURE, PHONE_OR_EMAIL, PROCESSORS, WE};
 use vianet_privacy::time::parse_time;
 use vianet_privacy::{
     authorizations_read, decide, decide_reference, Account, Action, ActionSet, Advisory, Authorization,
@@ -43,21 +44,23 @@ use vianet_privacy::{
 const STORAGE: ActionSet = ActionSet::STORAGE;
 const DISCLOSURE: ActionSet = ActionSet::DISCLOSURE;
 const FRAUD_AND_PAYMENT: PartySet = PartySet::of(&[Party::FraudPreventionProvider, Party::PaymentProcessor]);
+/// "upon your authorization or in accordance with applicable laws and
+/// regulations" (the customer's direction authorizes the disclosure it
+/// directs, and only that: checked beside).
 const OVERSEAS_BASES: AuthorizationSet = AuthorizationSet::of(&[
     Authorization::OverseasTransferAuthorization,
-    Authorization::CustomerDirection,
     Authorization::LegalRequirement,
 ]);
-const DISCLOSURE_BASES: AuthorizationSet = AuthorizationSet::of(&[
-    Authorization::CustomerDirection,
-    Authorization::CustomerAgreement,
-    Authorization::LegalRequirement,
-]);
+/// Contact about other products and offers, feedback requests, promotions
+/// and advertising.
 const OFFERS: PurposeSet = PurposeSet::of(&[
     Purpose::OtherOffers,
     Purpose::FeedbackRequest,
     Purpose::PromotionalCommunications,
+    Purpose::Advertising,
 ]);
+/// What a recipient never does with the data it gets.
+const MARKETING: PurposeSet = OFFERS.with(Purpose::SaleOfData);
 const CUSTOMER_DATA_PURPOSES: PurposeSet = PurposeSet::of(&[
     Purpose::ProvideService,
     Purpose::ImproveService,
@@ -73,6 +76,93 @@ const SUPPLIER_PURPOSES: PurposeSet = PurposeSet::of(&[
     Purpose::ImproveService,
     Purpose::SiteAnalytics,
 ]);
+/// "for operating and improving the Online Services".
+const OPERATING_AND_IMPROVING: PurposeSet = PurposeSet::of(&[Purpose::ProvideService, Purpose::ImproveService]);
+/// The identity documents given at registration.
+const IDENTITY_DOCUMENTS: DataElementSet = DataElementSet::of(&[DataElement::BusinessLicense, DataElement::IdCardScan]);
+
+/// "for the purpose of fraud prevention or to process payment
+/// transactions": each recipient for its own.
+fn own_recipient_purpose(r: &Request) -> bool {
+    matches!(
+        (r.party, r.purpose),
+        (Party::FraudPreventionProvider, Purpose::FraudPrevention) | (Party::PaymentProcessor, Purpose::ProcessPayment)
+    )
+}
+
+/// I24: the doors through which data leaves the group, each a basis (or a
+/// recipient the statement names), a purpose and the data it covers,
+/// written from the statement's words. An allowed disclosure to a party
+/// outside the group must go through one of them.
+fn through_a_door(r: &Request) -> bool {
+    let auth = r.authorizations;
+    let personal = r.data.is_personal();
+    let basis = (r.purpose == Purpose::CustomerInstruction && auth.contains(Authorization::CustomerDirection))
+        || (r.purpose == Purpose::CustomerAgreement && auth.contains(Authorization::CustomerAgreement))
+        || (r.purpose == Purpose::LegalCompliance && auth.contains(Authorization::LegalRequirement))
+        || r.circumstance.is_some_and(|c| {
+            // "directly related to" national security, public security and
+            // health, criminal proceedings: the authorities; life or
+            // property: the authorities or a rescuer.
+            let recipient = match c {
+                Circumstance::NationalSecurity | Circumstance::PublicInterest | Circumstance::CriminalInvestigation => {
+                    r.party == Party::Authority
+                }
+                Circumstance::VitalInterests => matches!(r.party, Party::Authority | Party::ThirdParty),
+                _ => true,
+            };
+            personal && recipient && related(c, r.data).contains(r.purpose)
+        });
+    let named = match r.party {
+        Party::Supplier => {
+            (r.action == Action::Share
+                && PurposeSet::of(&[
+                    Purpose::ServiceOnOurBehalf,
+                    Purpose::Troubleshooting,
+                    Purpose::ResolveSupportIssue,
+                ])
+                .contains(r.purpose))
+                || (r.data == DataElement::AgentDiagnosticData && OPERATING_AND_IMPROVING.contains(r.purpose))
+        }
+        Party::FraudPreventionProvider | Party::PaymentProcessor => {
+            ADMIN_OR_PAYMENT.contains(r.data) && own_recipient_purpose(r) && r.action != Action::Transfer
+        }
+        Party::Complainant => {
+            DataElementSet::of(&[
+                DataElement::AdministratorName,
+                DataElement::AdministratorPhone,
+                DataElement::AdministratorEmail,
+            ])
+            .contains(r.data)
+                && r.purpose == Purpose::ComplaintHandling
+                && r.action != Action::Transfer
+        }
+        Party::VerificationAgency => {
+            DataElementSet::REAL_NAME.contains(r.data)
+                && r.purpose == Purpose::RealNameVerification
+                && r.action != Action::Transfer
+        }
+        Party::ThirdPartyOfferingProvider => {
+            auth.contains(Authorization::ThirdPartyOfferingChoice)
+                && r.action != Action::Transfer
+                && ((ADMIN_OR_PAYMENT.contains(r.data) && r.purpose == Purpose::ThirdPartyOffering)
+                    || (PHONE_OR_EMAIL.contains(r.data)
+                        && DataElementSet::ADMINISTRATOR.contains(r.data)
+                        && r.purpose == Purpose::PromotionalCommunications
+                        && auth.contains(Authorization::ContactPreferences)))
+        }
+        Party::Customer => personal && r.purpose == Purpose::DataSubjectRequest && r.action != Action::Transfer,
+        Party::EndUser => {
+            r.purpose == Purpose::DataSubjectRequest
+                && auth.intersects(AuthorizationSet::of(&[
+                    Authorization::PriorWrittenInstruction,
+                    Authorization::LegalRequirement,
+                ]))
+        }
+        _ => false,
+    };
+    basis || named
+}
 
 /// Checks the invariants of `docs/invariants.md` that a single time-free
 /// decision must meet; returns the first one broken.
@@ -84,6 +174,7 @@ fn invariants(r: &Request, d: &Decision) -> Result<(), &'static str> {
     let customer_data = DataElementSet::CUSTOMER.contains(r.data);
     let erasing = ERASURE.contains(r.action);
     let processor = PROCESSORS.contains(r.party);
+    let disclosure_out = DISCLOSURE.contains(r.action) && !WE.contains(r.party);
 
     // I9: every decision is well formed.
     if d.statement_version() != StatementVersion::CURRENT {
@@ -105,23 +196,20 @@ fn invariants(r: &Request, d: &Decision) -> Result<(), &'static str> {
     if customer_data && STORAGE.contains(r.action) && abroad {
         return Err("I1 Customer Data stored abroad");
     }
-    // I2: overseas handling of Customer Data is troubleshooting access by an
-    // affiliate or supplier, supervised and ended when resolved.
+    // I2: outside China, a processor handles Customer Data only as an
+    // affiliate's or supplier's access to troubleshoot, supervised and
+    // ended when resolved: no direction, agreement, law or circumstance
+    // sends it to a third party abroad.
     if customer_data && abroad && processor && !erasing {
-        let disclosure_to_third_party = DISCLOSURE.contains(r.action)
-            && !PartySet::of(&[Party::Operator, Party::Affiliate, Party::Supplier]).contains(r.party);
-        if !disclosure_to_third_party {
-            let troubleshooting = PartySet::of(&[Party::Affiliate, Party::Supplier]).contains(r.party)
-                && ActionSet::of(&[Action::Access, Action::Use, Action::Share]).contains(r.action)
-                && PurposeSet::of(&[Purpose::Troubleshooting, Purpose::ResolveSupportIssue]).contains(r.purpose);
-            if !troubleshooting {
-                return Err("I2 overseas Customer Data beyond troubleshooting");
-            }
-            if !duties.contains(Obligation::SuperviseOverseasAccess)
-                || !duties.contains(Obligation::EndAccessWhenResolved)
-            {
-                return Err("I2 overseas access without supervision");
-            }
+        let troubleshooting = PartySet::of(&[Party::Affiliate, Party::Supplier]).contains(r.party)
+            && ActionSet::of(&[Action::Access, Action::Use, Action::Share]).contains(r.action)
+            && PurposeSet::of(&[Purpose::Troubleshooting, Purpose::ResolveSupportIssue]).contains(r.purpose);
+        if !troubleshooting {
+            return Err("I2 overseas Customer Data beyond troubleshooting");
+        }
+        if !duties.contains(Obligation::SuperviseOverseasAccess) || !duties.contains(Obligation::EndAccessWhenResolved)
+        {
+            return Err("I2 overseas access without supervision");
         }
     }
     // I3: the security code is never kept, nor used for future transactions.
@@ -130,22 +218,26 @@ fn invariants(r: &Request, d: &Decision) -> Result<(), &'static str> {
     {
         return Err("I3 security code kept");
     }
-    // I4: Personal Data leaves China only upon authorization, by law, to a
-    // supplier after prior consent, or to fraud-prevention and payment
-    // recipients; I5: one of the six circumstances alone never takes it
-    // abroad (the check ignores the circumstance).
+    // I4: Personal Data leaves China only upon authorization or by law, to
+    // a supplier only after prior consent (that consent and nothing else),
+    // or to fraud-prevention and payment recipients; I5: one of the six
+    // circumstances alone never takes it abroad (the check ignores it).
     if r.data.is_personal() && abroad && processor && !erasing {
-        let authorized = auth.intersects(OVERSEAS_BASES)
-            || (r.party == Party::Supplier && auth.contains(Authorization::PriorConsentAfterExplanation))
-            || (FRAUD_AND_PAYMENT.contains(r.party)
-                && ADMIN_OR_PAYMENT.contains(r.data)
-                && PurposeSet::of(&[Purpose::FraudPrevention, Purpose::ProcessPayment]).contains(r.purpose));
+        let authorized = if r.party == Party::Supplier {
+            auth.contains(Authorization::PriorConsentAfterExplanation)
+        } else {
+            auth.intersects(OVERSEAS_BASES)
+                || (r.purpose == Purpose::CustomerInstruction && auth.contains(Authorization::CustomerDirection))
+                || (FRAUD_AND_PAYMENT.contains(r.party)
+                    && ADMIN_OR_PAYMENT.contains(r.data)
+                    && own_recipient_purpose(r))
+        };
         if !authorized {
             return Err("I4 Personal Data abroad without authorization");
         }
     }
-    // I6: offers, feedback requests and promotions only with the contact
-    // preferences, and only by phone or e-mail.
+    // I6: offers, feedback requests, promotions and advertising only with
+    // the contact preferences, and only by phone or e-mail.
     if r.action == Action::Contact && OFFERS.contains(r.purpose) {
         if !auth.contains(Authorization::ContactPreferences) {
             return Err("I6 offers against the contact preferences");
@@ -154,12 +246,14 @@ fn invariants(r: &Request, d: &Decision) -> Result<(), &'static str> {
             return Err("I6 offers other than by phone or e-mail");
         }
     }
-    // I7: no survey after unsubscribing.
-    if r.objections.contains(Objection::SurveyUnsubscribed)
-        && r.action == Action::Contact
-        && r.purpose == Purpose::SupportSurvey
-    {
-        return Err("I7 survey after unsubscribing");
+    // I7: no survey after unsubscribing, nor before the support is over.
+    if r.action == Action::Contact && r.purpose == Purpose::SupportSurvey {
+        if r.objections.contains(Objection::SurveyUnsubscribed) {
+            return Err("I7 survey after unsubscribing");
+        }
+        if !auth.contains(Authorization::SupportExperienceOver) {
+            return Err("I7 survey before the support experience is over");
+        }
     }
     // I8: refused Cookies are not processed (but may be deleted).
     if r.objections.contains(Objection::CookiesRefused) && r.data == DataElement::CookieData && !erasing {
@@ -174,16 +268,36 @@ fn invariants(r: &Request, d: &Decision) -> Result<(), &'static str> {
     {
         return Err("I10 Remote Access after the session ended");
     }
-    // I12: without any authorization or circumstance, nothing serves
-    // advertising or the sale of data (deleting data serves neither; what
-    // the customer does with its own data is its business).
-    if auth.is_empty()
-        && !erasing
-        && processor
-        && r.circumstance.is_none()
-        && matches!(r.purpose, Purpose::Advertising | Purpose::SaleOfData)
-    {
-        return Err("I12 advertising or sale without consent");
+    // I21: no authorization or circumstance opens a purpose the statement
+    // closes: the sale of data never; advertising only to us, on express
+    // consent to a use beyond the stated scope, which we inform of; a
+    // recipient's own marketing never (a Third Party Offering's promotions,
+    // which its sentence permits, aside). Deleting or anonymizing uses the
+    // data for nothing: the duties to delete hold whatever purpose a
+    // request names.
+    if !erasing {
+        if processor && r.purpose == Purpose::SaleOfData {
+            return Err("I21 sale of data allowed");
+        }
+        if processor
+            && r.purpose == Purpose::Advertising
+            && !(WE.contains(r.party)
+                && r.data.is_personal()
+                && ActionSet::of(&[Action::Collect, Action::Use, Action::Contact]).contains(r.action)
+                && auth.contains(Authorization::ExplicitConsent)
+                && duties.contains(Obligation::InformOfNewPurpose))
+        {
+            return Err("I21 advertising without express consent to a new purpose");
+        }
+        if processor
+            && !WE.contains(r.party)
+            && MARKETING.contains(r.purpose)
+            && !(r.party == Party::ThirdPartyOfferingProvider
+                && r.purpose == Purpose::PromotionalCommunications
+                && auth.contains(Authorization::ThirdPartyOfferingChoice))
+        {
+            return Err("I21 a recipient's own marketing");
+        }
     }
     // I13: 21Vianet uses Customer Data only to provide the Online Services
     // and for compatible purposes.
@@ -201,44 +315,27 @@ fn invariants(r: &Request, d: &Decision) -> Result<(), &'static str> {
     {
         return Err("I13 Customer Data for another purpose");
     }
-    // I14: Customer Data disclosed because the law requires it comes with
-    // notice in advance unless the law prohibits notice.
+    // I14: Customer Data that 21Vianet discloses to a third party because
+    // the law requires it or the agreement describes it comes with notice
+    // in advance unless the law prohibits notice.
     if customer_data
-        && DISCLOSURE.contains(r.action)
-        && d.clause() == ClauseId::SharingCustomerDataDisclosure
+        && disclosure_out
+        && ((r.purpose == Purpose::LegalCompliance && auth.contains(Authorization::LegalRequirement))
+            || (r.purpose == Purpose::CustomerAgreement && auth.contains(Authorization::CustomerAgreement)))
         && !auth.contains(Authorization::LegalProhibitionOnNotice)
         && !duties.contains(Obligation::NotifyCustomerBeforeDisclosure)
     {
         return Err("I14 Customer Data disclosed without notice");
     }
-    // I15: without direction, agreement, law or a circumstance, data goes
-    // outside the group only to the recipients the statement's bullets name.
-    if DISCLOSURE.contains(r.action)
-        && !WE.contains(r.party)
-        && !auth.intersects(DISCLOSURE_BASES)
-        && r.circumstance.is_none()
-    {
-        let named = PartySet::of(&[
-            Party::Supplier,
-            Party::FraudPreventionProvider,
-            Party::PaymentProcessor,
-            Party::Complainant,
-            Party::VerificationAgency,
-            Party::ThirdPartyOfferingProvider,
-            Party::Customer,
-            Party::EndUser,
-        ]);
-        if !named.contains(r.party) {
-            return Err("I15 disclosure without a basis");
-        }
+    // I24 (was I15): every disclosure outside the group goes through a
+    // door the statement opens, for that door's purpose.
+    if disclosure_out && !through_a_door(r) {
+        return Err("I24 disclosure through no door");
     }
     // I16: fraud-prevention and payment recipients use the data only for
     // those purposes, under their duties.
     if FRAUD_AND_PAYMENT.contains(r.party) {
-        if !DISCLOSURE.contains(r.action)
-            && !erasing
-            && !PurposeSet::of(&[Purpose::FraudPrevention, Purpose::ProcessPayment]).contains(r.purpose)
-        {
+        if !DISCLOSURE.contains(r.action) && !erasing && !own_recipient_purpose(r) {
             return Err("I16 recipient beyond its purpose");
         }
         for duty in [
@@ -251,18 +348,24 @@ fn invariants(r: &Request, d: &Decision) -> Result<(), &'static str> {
             }
         }
     }
-    // I17: suppliers use the data only for their engagement, confidentially.
+    // I17: suppliers use the data only for their engagement, confidentially;
+    // agents' diagnostic data only to operate and improve the services.
     if r.party == Party::Supplier {
-        if !DISCLOSURE.contains(r.action) && !erasing && !SUPPLIER_PURPOSES.contains(r.purpose) {
-            return Err("I17 supplier beyond its engagement");
+        if !DISCLOSURE.contains(r.action) && !erasing {
+            if !SUPPLIER_PURPOSES.contains(r.purpose) {
+                return Err("I17 supplier beyond its engagement");
+            }
+            if r.data == DataElement::AgentDiagnosticData && !OPERATING_AND_IMPROVING.contains(r.purpose) {
+                return Err("I17 agent diagnostics beyond operating and improving");
+            }
         }
         if !duties.contains(Obligation::KeepConfidential) || !duties.contains(Obligation::UseOnlyForEngagedPurpose) {
             return Err("I17 supplier without its duties");
         }
     }
-    // I18: initial registration information is not modified.
-    if DataElementSet::REAL_NAME.contains(r.data) && r.action == Action::Modify {
-        return Err("I18 Real-Name Authentication Data modified");
+    // I18: the identity documents given at registration are not modified.
+    if IDENTITY_DOCUMENTS.contains(r.data) && r.action == Action::Modify {
+        return Err("I18 identity document modified");
     }
     // I19: an end user's data-protection request is answered only on the
     // customer's prior written instruction or by law.
@@ -282,6 +385,14 @@ fn invariants(r: &Request, d: &Decision) -> Result<(), &'static str> {
         && !duties.contains(Obligation::SuccessorHonoursStatement)
     {
         return Err("I20 successor not bound");
+    }
+    // Stored Payment Data for future transactions is authenticated.
+    if DataElementSet::PAYMENT.contains(r.data)
+        && STORAGE.contains(r.action)
+        && r.purpose == Purpose::FutureTransactions
+        && !auth.contains(Authorization::AuthenticatedPaymentData)
+    {
+        return Err("I26 unauthenticated Payment Data stored for future transactions");
     }
     Ok(())
 }
@@ -316,18 +427,60 @@ fn decided(request: &Request, count: &mut usize) -> Decision {
     decision
 }
 
+/// Whether `more` keeps every duty of `fewer`, but the advance notice
+/// when what was added is the legal prohibition on notice (the one duty an
+/// authorization removes, as the text says: "unless legally prohibited").
+fn keeps_duties(fewer: &Decision, more: &Decision, added: Option<Authorization>) -> bool {
+    let mut duties = fewer.obligations();
+    if added == Some(Authorization::LegalProhibitionOnNotice) {
+        duties.remove(Obligation::NotifyCustomerBeforeDisclosure);
+    }
+    duties.is_subset(more.obligations())
+}
+
+/// I25: a disclosure of Customer Data to a third party outside China is
+/// allowed only where the same disclosure of Personal Data (an
+/// administrator's e-mail address) would be.
+fn customer_data_needs_no_less(request: &Request, decision: &Decision) {
+    let abroad_to_third_party = DataElementSet::CUSTOMER.contains(request.data)
+        && request.location.is_outside_china()
+        && DISCLOSURE.contains(request.action)
+        && !PartySet::of(&[
+            Party::Operator,
+            Party::Affiliate,
+            Party::Supplier,
+            Party::SuccessorCompany,
+        ])
+        .contains(request.party);
+    if abroad_to_third_party && decision.is_allowed() {
+        let personal = Request {
+            data: DataElement::AdministratorEmail,
+            ..*request
+        };
+        if !decide(&personal).unwrap().is_allowed() {
+            fail(
+                "I25 Customer Data left China on less than Personal Data needs",
+                request,
+                decision,
+            );
+        }
+    }
+}
+
 /// Every authorization subset, circumstance and objection of one base
 /// request. Returns how many requests were decided.
 fn check_base(base: Request) -> usize {
     let mut count = 0;
-    let (read, reads_circumstance) = authorizations_read(&base);
-    let list = members(read);
-    let unread = AuthorizationSet::ALL.difference(read);
-    let circumstances: &[Option<Circumstance>] = if reads_circumstance {
-        &[None, Some(Circumstance::NationalSecurity)]
-    } else {
-        &[None]
-    };
+    let read = authorizations_read(&base);
+    let list = members(read.authorizations);
+    let unread = AuthorizationSet::ALL.difference(read.authorizations);
+    let circumstances: Vec<Option<Circumstance>> = std::iter::once(None)
+        .chain(read.circumstances.iter().map(Some))
+        .collect();
+    let unread_circumstance = Circumstance::ALL
+        .iter()
+        .copied()
+        .find(|c| !read.circumstances.contains(*c));
     let objections = [
         ObjectionSet::EMPTY,
         ObjectionSet::of(&[Objection::SurveyUnsubscribed]),
@@ -335,9 +488,10 @@ fn check_base(base: Request) -> usize {
         ObjectionSet::of(&[Objection::RemoteSessionEnded]),
     ];
     for objection in objections {
-        for &circumstance in circumstances {
-            let mut allowed = vec![false; 1 << list.len()];
-            for (bits, allowed) in allowed.iter_mut().enumerate() {
+        let mut without_circumstance: Vec<Decision> = Vec::new();
+        for &circumstance in &circumstances {
+            let mut decisions: Vec<Decision> = Vec::with_capacity(1 << list.len());
+            for bits in 0..1usize << list.len() {
                 let request = Request {
                     authorizations: subset(&list, bits),
                     circumstance,
@@ -345,7 +499,7 @@ fn check_base(base: Request) -> usize {
                     ..base
                 };
                 let decision = decided(&request, &mut count);
-                *allowed = decision.is_allowed();
+                customer_data_needs_no_less(&request, &decision);
                 // Authorizations no rule in scope reads change nothing.
                 let extra = Request {
                     authorizations: request.authorizations.union(unread),
@@ -372,62 +526,65 @@ fn check_base(base: Request) -> usize {
                     if decide_reference(&request).ok().as_ref() != Some(&decision) {
                         fail("the index and the linear evaluation differ", &request, &decision);
                     }
-                    if let Some(circumstance) = circumstance {
-                        for &other in Circumstance::ALL {
-                            let other = Request {
-                                circumstance: Some(other),
-                                ..request
-                            };
-                            if decide(&other).ok().as_ref() != Some(&decision) {
-                                fail(
-                                    &format!("{circumstance} and {other:?} decide differently"),
-                                    &other,
-                                    &decision,
-                                );
-                            }
+                    // A circumstance no rule in scope names changes nothing.
+                    if let (None, Some(other)) = (circumstance, unread_circumstance) {
+                        let other = Request {
+                            circumstance: Some(other),
+                            ..request
+                        };
+                        if decide(&other).ok().as_ref() != Some(&decision) {
+                            fail(
+                                "a circumstance outside authorizations_read changed the decision",
+                                &other,
+                                &decision,
+                            );
                         }
                     }
                 }
+                decisions.push(decision);
             }
-            // I11: withdrawing an authorization never turns a deny into an
-            // allow: every superset of an allowed subset is allowed.
-            for bits in 0..allowed.len() {
-                for i in 0..list.len() {
-                    if allowed[bits] && !allowed[bits | 1 << i] {
+            // I11, I22, I23: adding an authorization never turns an allow
+            // into a deny and never removes a duty (but the notice, for the
+            // legal prohibition on notice): so an allow carries the duties
+            // of every subset of its authorizations that allows alone.
+            for bits in 0..decisions.len() {
+                if !decisions[bits].is_allowed() {
+                    continue;
+                }
+                for (i, &added) in list.iter().enumerate() {
+                    let more = &decisions[bits | 1 << i];
+                    if bits & 1 << i != 0 {
+                        continue;
+                    }
+                    let request = Request {
+                        authorizations: subset(&list, bits | 1 << i),
+                        circumstance,
+                        objections: objection,
+                        ..base
+                    };
+                    if !more.is_allowed() {
+                        fail("I11 an authorization denied what its absence allowed", &request, more);
+                    }
+                    if !keeps_duties(&decisions[bits], more, Some(added)) {
+                        fail("I22 an authorization removed a duty", &request, more);
+                    }
+                }
+            }
+            // Nor does adding the circumstance.
+            if circumstance.is_none() {
+                without_circumstance = decisions;
+            } else {
+                for (bits, with) in decisions.iter().enumerate() {
+                    let without = &without_circumstance[bits];
+                    if without.is_allowed() && (!with.is_allowed() || !keeps_duties(without, with, None)) {
                         let request = Request {
-                            authorizations: subset(&list, bits | 1 << i),
+                            authorizations: subset(&list, bits),
                             circumstance,
                             objections: objection,
                             ..base
                         };
-                        fail(
-                            "I11 an authorization denied what its absence allowed",
-                            &request,
-                            &decide(&request).unwrap(),
-                        );
+                        fail("I11/I22 the circumstance denied or removed a duty", &request, with);
                     }
-                }
-            }
-            // Nor does withdrawing the circumstance.
-            if circumstance.is_some() {
-                let without = Request {
-                    circumstance: None,
-                    objections: objection,
-                    ..base
-                };
-                if decide(&without).unwrap().is_allowed()
-                    && !decide(&Request {
-                        circumstance,
-                        ..without
-                    })
-                    .unwrap()
-                    .is_allowed()
-                {
-                    fail(
-                        "I11 the circumstance denied what its absence allowed",
-                        &without,
-                        &decide(&without).unwrap(),
-                    );
                 }
             }
         }
@@ -484,28 +641,41 @@ fn check_times(base: Request) -> usize {
         let d = decided(&request, &mut count);
         let erasing = ERASURE.contains(request.action);
         let we = WE.contains(request.party);
+        let keeping_for_law = STORAGE.contains(request.action) && request.purpose == Purpose::LegalCompliance && we;
         let broken = match context {
-            // T1: a closed account's data is never used, only kept for the law.
-            "retained" => {
-                d.is_allowed()
-                    && !erasing
-                    && !(STORAGE.contains(request.action) && request.purpose == Purpose::LegalCompliance && we)
-            }
+            // T1: a closed account's data is never used, only kept for the
+            // law; its Personal Data is not deleted before the period ends.
+            "retained" => d.is_allowed() && !(keeping_for_law || (erasing && !request.data.is_personal())),
             // T2: after the retention period, only deletion or anonymization.
             "expired" => d.is_allowed() && !erasing,
-            // T3: after termination, only erasure and the termination notice.
+            // T3: after termination, only erasure, the termination notice
+            // and keeping what the law requires.
             "terminated" => {
-                d.is_allowed()
-                    && !erasing
-                    && !(request.action == Action::Contact && request.purpose == Purpose::ServiceCommunication)
+                let notice = request.action == Action::Contact && request.purpose == Purpose::ServiceCommunication;
+                d.is_allowed() && !(erasing || keeping_for_law || notice)
             }
-            // T4: after a trial, only keeping for a later purchase, or removal.
+            // T4: after a trial, 21Vianet keeps its data only for a later
+            // purchase; everything else is decided as without the trial.
             "trial_ended" => {
-                d.is_allowed()
-                    && !erasing
-                    && !(STORAGE.contains(request.action) && request.purpose == Purpose::FuturePurchaseExperience && we)
+                let keeps = STORAGE.contains(request.action)
+                    && PartySet::of(&[
+                        Party::Operator,
+                        Party::Affiliate,
+                        Party::SuccessorCompany,
+                        Party::Supplier,
+                    ])
+                    .contains(request.party);
+                if keeps {
+                    d.is_allowed() && !(request.purpose == Purpose::FuturePurchaseExperience && we)
+                } else if erasing && we {
+                    !d.is_allowed()
+                } else {
+                    d != plain
+                }
             }
-            // T5: a minor without the guardian's consent: no allow but erasure.
+            // T5: a minor without the guardian's consent (and without the law
+            // or a circumstance, which these requests do not carry): no
+            // allow but erasure.
             "minor" => d.is_allowed() && !erasing,
             // T6: a Preview decides as the service does, with its advisory.
             "preview" => {
@@ -517,7 +687,7 @@ fn check_times(base: Request) -> usize {
         if broken {
             fail(&format!("time invariant broken: {context}"), &request, &d);
         }
-        // T1–T5 also: an erasure duty is never denied by the end of things.
+        // T2: an erasure duty is never denied by the end of things.
         if matches!(context, "expired") && erasing && we && !d.is_allowed() {
             fail("T2 the duty to delete is denied", &request, &d);
         }
@@ -648,7 +818,7 @@ fn the_invariants_catch_forged_allows() {
                 Purpose::Advertising,
                 Location::MainlandChina,
             ),
-            "I12",
+            "I21",
         ),
         (
             request(
@@ -658,7 +828,7 @@ fn the_invariants_catch_forged_allows() {
                 Purpose::LegalCompliance,
                 Location::MainlandChina,
             ),
-            "I15",
+            "I24",
         ),
         (
             request(

@@ -1,16 +1,14 @@
 //! The Rego policy of the benchmark (`benches/rego/statement.rego`) is a
-//! faithful translation of the independent Cedar encoding (every `.cedar`
-//! file of `tests/cedar`: `managing.cedar` and `statement.cedar`, read
-//! together), so the benchmark compares two engines deciding the same
-//! question the same way.
+//! faithful translation of the independent Cedar encoding
+//! (`tests/cedar/statement.cedar`), so the benchmark compares two engines
+//! deciding the same question the same way.
 //!
 //! Property checked: on every hand-written case of `tests/cedar/cases.json`
-//! and `tests/cedar/managing-cases.json` the Cedar policies and the Rego
-//! policy give the expected answer, and on 20,000 pseudo-random requests
-//! (every data element, random party, action, purpose, location,
-//! authorizations, circumstance and objections; one in ten a data subject
-//! request, so that the policies of `managing.cedar` are reached) Rego and
-//! Cedar give the same allow or deny.
+//! the Cedar policies and the Rego policy give the expected answer, and on
+//! 20,000 pseudo-random requests (every data element, random party, action,
+//! purpose, location, authorizations, circumstance and objections; one in
+//! ten a data subject request, so that the policies on managing Personal
+//! Data are reached) Rego and Cedar give the same allow or deny.
 
 mod support;
 
@@ -111,20 +109,25 @@ impl Rego {
 
 #[test]
 fn rego_gives_the_expected_answer_on_every_cedar_case() {
-    let mut cases: Vec<Json> = serde_json::from_str(&read("cases.json")).expect("cases parse");
-    let managing: Vec<Json> = serde_json::from_str(&read("managing-cases.json")).expect("managing cases parse");
-    assert_eq!((cases.len(), managing.len()), (72, 26));
-    cases.extend(managing);
+    let cases: Vec<Json> = serde_json::from_str(&read("cases.json")).expect("cases parse");
+    assert_eq!(cases.len(), 247);
     let cedar = Cedar::new();
     let mut rego = Rego::new();
     let mut allows = 0;
     for case in &cases {
-        let expected = case["expected"].as_str() == Some("allow");
-        assert_eq!(cedar.allows(case), expected, "Cedar on {case}");
-        assert_eq!(rego.allows(case), expected, "Rego on {case}");
+        let expected = match case["expected"].as_str() {
+            Some("allow") => true,
+            Some("deny") => false,
+            other => panic!("expected is {other:?} in {case}"),
+        };
+        let request = &case["request"];
+        let why = &case["why"];
+        assert_eq!(cedar.allows(request), expected, "Cedar on {request} ({why})");
+        assert_eq!(rego.allows(request), expected, "Rego on {request} ({why})");
         allows += usize::from(expected);
     }
     assert!(allows > 10 && allows < cases.len() - 10, "{allows} allows");
+    println!("{} cases: {allows} allow, {} deny", cases.len(), cases.len() - allows);
 }
 
 /// The wire name of one of `values`.
@@ -154,8 +157,8 @@ fn rego_and_cedar_agree_on_random_requests() {
         } else {
             "none".to_owned()
         };
-        // Purpose::ALL has dozens of purposes: draw the one of managing.cedar
-        // one time in ten.
+        // Purpose::ALL has dozens of purposes: draw the one of the policies
+        // on managing Personal Data one time in ten.
         let purpose = if rng.one_in(10) {
             subject_requests += 1;
             Purpose::DataSubjectRequest.to_string()
@@ -177,9 +180,13 @@ fn rego_and_cedar_agree_on_random_requests() {
         assert_eq!(rego.allows(&case), allowed, "Rego and Cedar disagree on {case}");
         allows += usize::from(allowed);
     }
-    assert!(allows > 1_000, "only {allows} allows: the sample says little");
+    // The policies of statement.cedar tie most permits to one party, action,
+    // data and purpose together: about one random request in forty is
+    // allowed (447 with this seed).
+    assert!(allows > 200, "only {allows} allows: the sample says little");
     assert!(
         subject_requests > 1_000,
         "only {subject_requests} data subject requests"
     );
+    println!("20000 random requests: {allows} allow, {subject_requests} data subject requests");
 }

@@ -37,11 +37,14 @@ pub(crate) const PURPOSES: PurposeSet = PurposeSet::of(&[
     Purpose::FraudPrevention,
 ]);
 
-/// Contact about other products, offers, promotions or feedback.
+/// Contact about other products, offers, promotions or feedback, and
+/// advertising (which is information about other products whatever it is
+/// called).
 pub(crate) const OFFERS: PurposeSet = PurposeSet::of(&[
     Purpose::OtherOffers,
     Purpose::FeedbackRequest,
     Purpose::PromotionalCommunications,
+    Purpose::Advertising,
 ]);
 
 /// The channels the statement names for offers: phone or e-mail.
@@ -90,6 +93,9 @@ pub(crate) const PERMITS: &[Permit] = &[
         Reason::AdministratorDataUseLimited,
     )
     .advisories(AdvisorySet::of(&[Advisory::CannotUnsubscribeServiceCommunications])),
+    // "We may also contact you regarding third-party inquiries we receive
+    // regarding your use of the Online Services, as described in your
+    // customer agreement": as the agreement describes it.
     Permit::new(
         ClauseId::AdministratorThirdPartyInquiries,
         Scope::ANY
@@ -97,8 +103,9 @@ pub(crate) const PERMITS: &[Permit] = &[
             .actions(CONTACT_AND_USE)
             .parties(WE)
             .purposes(PurposeSet::of(&[Purpose::ThirdPartyInquiry])),
-        Reason::AdministratorDataUseLimited,
-    ),
+        Reason::ThirdPartyInquiryAsTheAgreementDescribes,
+    )
+    .needs(Needs::all_of(AuthorizationSet::of(&[Authorization::CustomerAgreement]))),
     Permit::new(
         ClauseId::AdministratorOtherOffers,
         Scope::ANY

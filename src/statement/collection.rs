@@ -41,6 +41,12 @@ pub(crate) const REGISTRATION_FALLBACK: (ClauseId, Reason) =
 /// Collecting or using (contacting a person is using their data).
 pub(crate) const BEYOND_SCOPE_ACTIONS: ActionSet = ActionSet::of(&[Action::Collect, Action::Use, Action::Contact]);
 
+/// The purposes express consent can open beyond the stated scope: any but
+/// the sale of the data, which is a disclosure to a buyer that no sentence
+/// of the sharing section permits (and collecting or using is not
+/// disclosing).
+pub(crate) const BEYOND_SCOPE_PURPOSES: PurposeSet = PurposeSet::ALL.without(Purpose::SaleOfData);
+
 /// Collecting or using Personal Data beyond the stated scope: only with
 /// express consent, after informing the customer again. Read last, after
 /// every section's own permissions.
@@ -49,7 +55,8 @@ pub(crate) const BEYOND_SCOPE_PERMITS: &[Permit] = &[Permit::new(
     Scope::ANY
         .data(DataElementSet::PERSONAL)
         .actions(BEYOND_SCOPE_ACTIONS)
-        .parties(PartySet::of(&[Party::Operator, Party::Affiliate])),
+        .parties(PartySet::of(&[Party::Operator, Party::Affiliate]))
+        .purposes(BEYOND_SCOPE_PURPOSES),
     Reason::UseBeyondScopeNeedsExpressConsent,
 )
 .needs(Needs::all_of(AuthorizationSet::of(&[Authorization::ExplicitConsent])))

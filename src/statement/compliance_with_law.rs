@@ -69,7 +69,7 @@
 //! | serve a website | filing (non-operational) or VAT permit (operational), else deny naming it | [`ClauseId::NonOperationalWebsiteFiling`], [`ClauseId::OperationalWebsitePermit`] |
 //! | operate a business, serve a website | permit or approval if subject to one, else deny naming it | [`ClauseId::BusinessPermitOrApproval`] |
 //! | answer a records inquiry | only one made in accordance with law | [`ClauseId::InformationServiceRecords`] |
-//! | discard records | only after the retention period | [`ClauseId::InformationServiceRecords`] |
+//! | discard records | only after the retention period, which is the Measures' (Art. 14), not the statement's | [`ClauseId::MeasuresRecordRetention`] |
 //! | register, update registration | real identity and contact information, none false | [`ClauseId::RealIdentityAtRegistration`] |
 
 use crate::{
@@ -259,11 +259,13 @@ fn discard_records(request: &ComplianceRequest) -> Result<Decision, RequestError
             "whether the retention period has passed depends on the time of discarding",
         ));
     };
+    // The period is the Measures' (or the caller's), not the statement's:
+    // the decision cites it as such.
     Ok(if request.retention.may_discard(recorded_at, at) {
-        allow(ClauseId::InformationServiceRecords, ObligationSet::EMPTY)
+        allow(ClauseId::MeasuresRecordRetention, ObligationSet::EMPTY)
     } else {
         deny(
-            ClauseId::InformationServiceRecords,
+            ClauseId::MeasuresRecordRetention,
             DenyKind::Forbidden,
             Reason::RecordsKeptForRetentionPeriod,
             AuthorizationSet::EMPTY,

@@ -14,8 +14,10 @@
 //! > not enjoy the best service experience, and some of our Online Services
 //! > may not function properly.
 //!
-//! A Cookie lives on the user's device, so no location is required of it;
-//! cookie data is not in the statement's list of Personal Data.
+//! Cookie data reflects a person's activity on the websites (signing in,
+//! preferences, what analytics record): Personal Data by the statement's
+//! definition, so it is stored in China and handled with the security
+//! duties like any other (docs/clauses.md, "What is Personal Data").
 
 use super::WE;
 use crate::rule::{Limit, Permit, Scope};
@@ -58,18 +60,21 @@ pub(crate) const PERMITS: &[Permit] = &[
         ClauseId::CookiesUse,
         Scope::ANY
             .data(DataElementSet::COOKIE)
-            .actions(SET_AND_READ)
+            .actions(SET_AND_READ.union(ActionSet::ERASURE))
             .parties(WE)
             .purposes(PURPOSES),
         Reason::CookieUseLimited,
     ),
+    // "third parties that provide certain services on our behalf, such as
+    // site analytics, may also set certain Cookies": setting them (and
+    // reading what they set), for those services.
     Permit::new(
         ClauseId::CookiesThirdParty,
         Scope::ANY
             .data(DataElementSet::COOKIE)
-            .actions(SET_AND_READ)
+            .actions(ActionSet::of(&[Action::Store, Action::Collect, Action::Use]))
             .parties(PartySet::of(&[Party::Supplier]))
-            .purposes(PurposeSet::of(&[Purpose::SiteAnalytics])),
+            .purposes(PurposeSet::of(&[Purpose::SiteAnalytics, Purpose::ServiceOnOurBehalf])),
         Reason::CookieUseLimited,
     )
     .obligations(ObligationSet::of(&[

@@ -20,6 +20,13 @@
 //! Customer Data is not in the statement's list of Personal Data, so the
 //! "beyond the stated scope with express consent" permission does not reach
 //! it: its purposes are closed.
+//!
+//! "Customer Data will only be stored in data centers located in China":
+//! the most strictly worded category never needs less than Personal Data to
+//! leave China. Outside China it is only accessed, in the "limited
+//! circumstances" the section names, by an affiliate or supplier 21Vianet
+//! authorizes to troubleshoot; no direction, agreement, legal basis or
+//! circumstance sends it abroad otherwise (docs/invariants.md, D32).
 
 use super::{PROCESSING, WE};
 use crate::rule::{Exception, Limit, Needs, Permit, Scope};
@@ -49,49 +56,47 @@ const OVERSEAS_TROUBLESHOOTING: Scope = Scope::ANY
     ]))
     .locations(LocationSet::OUTSIDE_CHINA);
 
-/// Those who store data in 21Vianet's name: the group and its suppliers.
-const STORERS: PartySet = WE.with(Party::Supplier);
-
 pub(crate) const LIMITS: &[Limit] = &[
     Limit::new(
         ClauseId::CustomerDataStoredInChina,
         Scope::ANY
             .data(DataElementSet::CUSTOMER)
             .actions(ActionSet::STORAGE)
-            .parties(STORERS)
+            .parties(super::PROCESSORS)
             .locations(LocationSet::OUTSIDE_CHINA),
         DenyKind::Forbidden,
         Reason::CustomerDataStoredOnlyInChina,
     ),
+    overseas(
+        super::PROCESSORS,
+        ActionSet::ALL
+            .difference(ActionSet::STORAGE)
+            .difference(ActionSet::ERASURE),
+    ),
+    // What 21Vianet sends an end user abroad leaves China as much as what a
+    // processor reaches there (the customer getting its own data is the
+    // customer's).
+    overseas(PartySet::of(&[Party::EndUser]), ActionSet::DISCLOSURE),
+];
+
+/// Customer Data reached outside China: only by those 21Vianet authorizes
+/// to troubleshoot.
+const fn overseas(parties: PartySet, actions: ActionSet) -> Limit {
     Limit::new(
         ClauseId::CustomerDataOverseasAccess,
         Scope::ANY
             .data(DataElementSet::CUSTOMER)
-            .actions(
-                ActionSet::ALL
-                    .difference(ActionSet::STORAGE)
-                    .difference(ActionSet::ERASURE),
-            )
-            .parties(super::PROCESSORS)
+            .actions(actions)
+            .parties(parties)
             .locations(LocationSet::OUTSIDE_CHINA),
         DenyKind::NotPermitted,
         Reason::OverseasCustomerDataAccessOnlyToTroubleshoot,
     )
-    .unless(&[
-        Exception {
-            scope: OVERSEAS_TROUBLESHOOTING,
-            needs: Needs::NOTHING,
-        },
-        // A disclosure to a third party abroad is the sharing section's
-        // business (as the customer directs, as agreed, or by law).
-        Exception {
-            scope: Scope::ANY
-                .actions(ActionSet::DISCLOSURE)
-                .parties(PartySet::THIRD_PARTIES.without(Party::Supplier)),
-            needs: Needs::NOTHING,
-        },
-    ]),
-];
+    .unless(&[Exception {
+        scope: OVERSEAS_TROUBLESHOOTING,
+        needs: Needs::NOTHING,
+    }])
+}
 
 pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(

@@ -9,8 +9,32 @@
 //! > subcontractors) for operating and improving the Online Services.
 
 use super::{PROCESSING, WE};
-use crate::rule::{Permit, Scope};
-use crate::{ClauseId, DataElement, DataElementSet, Party, Purpose, PurposeSet, Reason};
+use crate::rule::{Limit, Permit, Scope};
+use crate::{ActionSet, ClauseId, DataElement, DataElementSet, DenyKind, Party, Purpose, PurposeSet, Reason};
+
+/// "for operating and improving the Online Services".
+const OPERATING_AND_IMPROVING: PurposeSet = PurposeSet::of(&[Purpose::ProvideService, Purpose::ImproveService]);
+
+const AGENT_DIAGNOSTICS: DataElementSet = DataElementSet::of(&[DataElement::AgentDiagnosticData]);
+
+/// A supplier or subcontractor that gets agents' diagnostic data stays
+/// bound to the purpose it got it for, whatever else the request carries:
+/// its own processing serves operating and improving the Online Services
+/// only (receiving the data, and deleting it, are not its own use).
+pub(crate) const LIMITS: &[Limit] = &[Limit::new(
+    ClauseId::LocalSoftwareDiagnostics,
+    Scope::ANY
+        .data(AGENT_DIAGNOSTICS)
+        .actions(
+            ActionSet::ALL
+                .difference(ActionSet::DISCLOSURE)
+                .difference(ActionSet::ERASURE),
+        )
+        .parties(super::PROCESSORS.difference(WE))
+        .purposes(PurposeSet::ALL.difference(OPERATING_AND_IMPROVING)),
+    DenyKind::Forbidden,
+    Reason::LocalSoftwareDataUseLimited,
+)];
 
 pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
@@ -25,10 +49,10 @@ pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
         ClauseId::LocalSoftwareDiagnostics,
         Scope::ANY
-            .data(DataElementSet::of(&[DataElement::AgentDiagnosticData]))
+            .data(AGENT_DIAGNOSTICS)
             .actions(PROCESSING)
             .parties(WE.with(Party::Supplier))
-            .purposes(PurposeSet::of(&[Purpose::ProvideService, Purpose::ImproveService])),
+            .purposes(OPERATING_AND_IMPROVING),
         Reason::LocalSoftwareDataUseLimited,
     ),
 ];

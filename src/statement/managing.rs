@@ -115,8 +115,12 @@ const SUBJECT_REQUEST: PurposeSet = PurposeSet::of(&[Purpose::DataSubjectRequest
 const CUSTOMER: PartySet = PartySet::of(&[Party::Customer]);
 const END_USER: PartySet = PartySet::of(&[Party::EndUser]);
 const LOOK_AND_CORRECT: ActionSet = ActionSet::of(&[Action::Access, Action::Modify]);
-const ANSWERING: ActionSet = ActionSet::of(&[Action::Access, Action::Use, Action::Modify]);
-/// The customer deletes in the portal; recipients delete when asked.
+/// Looking the data up and correcting it, as a request asks.
+const ANSWERING: ActionSet = ActionSet::of(&[Action::Access, Action::Modify]);
+/// The customer deletes in the portal, 21Vianet deletes on a request "for
+/// deletion", and recipients delete when asked: deletion, as asked, not
+/// anonymization (which the statement names only at the end of retention
+/// and of a service).
 const DELETE: ActionSet = ActionSet::of(&[Action::Delete]);
 /// Suppliers and subcontractors that obtained Personal Data from 21Vianet,
 /// the overseas fraud-prevention and payment subcontractors among them.
@@ -128,11 +132,22 @@ const INSTRUCTED_OR_REQUIRED: AuthorizationSet =
 
 const MANAGING: Scope = Scope::ANY.purposes(SUBJECT_REQUEST);
 
+/// The identity documents given at registration, which are not modified
+/// ("you may not be able to modify the initial registration information
+/// provided at the time of registration, such as Real-Name Authentication
+/// Data"). The administrator's mobile number, though given at real-name
+/// authentication, is contact information, which the customer must
+/// "promptly update … in the administrator portal if there are any
+/// changes" (Compliance with Law): it is updated like any contact detail.
+/// A change of identity goes through real-name authentication again.
+pub(crate) const INITIAL_REGISTRATION: DataElementSet =
+    DataElementSet::of(&[DataElement::BusinessLicense, DataElement::IdCardScan]);
+
 pub(crate) const LIMITS: &[Limit] = &[
     Limit::new(
         ClauseId::ManagingInitialRegistration,
         MANAGING
-            .data(DataElementSet::REAL_NAME)
+            .data(INITIAL_REGISTRATION)
             .actions(ActionSet::of(&[Action::Modify])),
         DenyKind::NotPermitted,
         Reason::InitialRegistrationNotModifiable,
@@ -188,10 +203,7 @@ pub(crate) const PERMITS: &[Permit] = &[
     ),
     Permit::new(
         ClauseId::ManagingDeletionNotifiesRecipients,
-        MANAGING
-            .data(COSTLY_TO_DELETE)
-            .actions(ActionSet::ERASURE)
-            .parties(super::WE),
+        MANAGING.data(COSTLY_TO_DELETE).actions(DELETE).parties(super::WE),
         Reason::ResponseNeedsVerifiedIdentity,
     )
     .obligations(DELETION_DUTY)
@@ -200,7 +212,7 @@ pub(crate) const PERMITS: &[Permit] = &[
         ClauseId::ManagingDeletionNotifiesRecipients,
         MANAGING
             .data(DataElementSet::PERSONAL)
-            .actions(ActionSet::ERASURE)
+            .actions(DELETE)
             .parties(super::WE),
         Reason::ResponseNeedsVerifiedIdentity,
     )
@@ -211,7 +223,7 @@ pub(crate) const PERMITS: &[Permit] = &[
         ClauseId::ManagingIdentityAndResponseTime,
         MANAGING
             .data(DataElementSet::PERSONAL)
-            .actions(ActionSet::of(&[Action::Disclose]))
+            .actions(ActionSet::of(&[Action::Share, Action::Disclose]))
             .parties(CUSTOMER),
         Reason::ResponseNeedsVerifiedIdentity,
     ),
@@ -361,21 +373,34 @@ vocabulary! {
     /// lawyer, not a policy engine.
     ///
     /// The first ground differs between the texts: the English speaks of
-    /// obligations "by the personal data subject", the Chinese (and the
-    /// standard) of the controller's (个人信息控制者) legal obligations. The
-    /// labels keep each text's wording.
+    /// obligations "by the personal data subject", the Chinese (and
+    /// GB/T 35273-2020 §8.7 a)) of the controller's (个人信息控制者) legal
+    /// obligations. They are two grounds here, each listed by one text
+    /// ([`RefusalGround::SubjectLegalObligation`],
+    /// [`RefusalGround::ControllerLegalObligation`]), so a caller sees which
+    /// text a refusal rests on, as for trade secrets.
     ///
     /// ```
     /// use vianet_privacy::{statement::managing::RefusalGround, Language};
     ///
     /// assert_eq!(RefusalGround::TradeSecrets.texts(), &[Language::ZhCn]);
+    /// assert_eq!(RefusalGround::SubjectLegalObligation.texts(), &[Language::En]);
+    /// assert_eq!(RefusalGround::ControllerLegalObligation.texts(), &[Language::ZhCn]);
     /// assert_eq!(RefusalGround::NationalSecurity.texts(), &[Language::En, Language::ZhCn]);
     /// assert!(RefusalGround::Unlisted.texts().is_empty());
     /// ```
     pub enum RefusalGround / RefusalGroundSet(u16) : "refusal ground" {
-        /// Related to the performance of legal obligations.
-        LegalObligation = "legal_obligation" {
+        /// Related to the data subject's performance of legal obligations:
+        /// the first ground as the English text words it.
+        SubjectLegalObligation = "subject_legal_obligation" {
             en: "related to the performance of the obligations specified in laws and regulations by the personal data subject",
+            zh: "与个人信息主体履行法律法规规定的义务相关的（仅见于英文文本）"
+        },
+        /// Related to the controller's performance of legal obligations: the
+        /// first ground as the Chinese text (and GB/T 35273-2020 §8.7 a))
+        /// words it.
+        ControllerLegalObligation = "controller_legal_obligation" {
+            en: "related to the personal information controller's performance of the obligations specified in laws and regulations (Chinese text only)",
             zh: "与个人信息控制者履行法律法规规定的义务相关的"
         },
         /// Directly related to national security and national defense
@@ -429,11 +454,13 @@ vocabulary! {
 
 impl RefusalGround {
     /// The language versions of the statement that list this ground: both
-    /// for the seven English grounds, Chinese only for trade secrets, none
-    /// for [`RefusalGround::Unlisted`].
+    /// for the six grounds the texts share, English only for the data
+    /// subject's legal obligations, Chinese only for the controller's and
+    /// for trade secrets, none for [`RefusalGround::Unlisted`].
     pub const fn texts(self) -> &'static [Language] {
         match self {
-            RefusalGround::TradeSecrets => &[Language::ZhCn],
+            RefusalGround::SubjectLegalObligation => &[Language::En],
+            RefusalGround::ControllerLegalObligation | RefusalGround::TradeSecrets => &[Language::ZhCn],
             RefusalGround::Unlisted => &[],
             _ => &[Language::En, Language::ZhCn],
         }
@@ -445,10 +472,11 @@ impl RefusalGround {
     }
 
     /// The clause that lists the ground: the English list, or the Chinese
-    /// text's eighth item.
+    /// text's own first item or its eighth (trade secrets).
     pub const fn clause(self) -> ClauseId {
         match self {
             RefusalGround::TradeSecrets => ClauseId::ManagingRefusalTradeSecrets,
+            RefusalGround::ControllerLegalObligation => ClauseId::ManagingRefusalControllerObligations,
             _ => ClauseId::ManagingRefusalGrounds,
         }
     }

@@ -21,10 +21,14 @@
 //! otherwise allows is, for a minor without
 //! [`Authorization::GuardianConsent`], a deny of kind
 //! [`DenyKind::NeedsAuthorization`] naming that consent. A deny stays a
-//! deny (the guardian's consent would not change it). Two kinds of allow
-//! are not conditioned: deleting or anonymizing (removing a minor's data
-//! protects them), and the legal retention of a closed account's data
-//! (which the law, not consent, requires). An allow for a minor carries
+//! deny (the guardian's consent would not change it). The guardian's
+//! consent governs the minor's use of the services and the data the minor
+//! provides, so three kinds of allow are not conditioned on it: deleting
+//! or anonymizing (removing a minor's data protects them); what rests on
+//! the law (a disclosure the law requires, keeping data for the law's
+//! retention period); and what rests on one of the six circumstances (the
+//! fourth is worded for exactly the case where consent "is difficult to
+//! acquire"). An allow for a minor carries
 //! [`Advisory::GuardianShouldReadStatement`].
 //!
 //! ```
@@ -50,6 +54,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::decision::Evaluated;
 use crate::{
     Advisory, AdvisorySet, Authorization, AuthorizationSet, ClauseId, Decision, Deny, DenyKind, Reason, Request,
 };
@@ -96,7 +101,8 @@ pub fn is_minor(birth_date: NaiveDate, at: DateTime<FixedOffset>) -> Option<bool
 }
 
 /// The condition on a finished decision.
-pub(crate) fn require_guardian_consent(request: &Request, decision: Decision) -> Decision {
+pub(crate) fn require_guardian_consent(request: &Request, evaluated: Evaluated) -> Decision {
+    let Evaluated { decision, by_law } = evaluated;
     let (Some(birth_date), Some(at)) = (request.subject_birth_date, request.at) else {
         return decision;
     };
@@ -109,8 +115,7 @@ pub(crate) fn require_guardian_consent(request: &Request, decision: Decision) ->
         return decision;
     };
     allow.advisories.insert(Advisory::GuardianShouldReadStatement);
-    let exempt = crate::ActionSet::ERASURE.contains(request.action)
-        || matches!(allow.clause, ClauseId::StorageRetentionAfterClosure);
+    let exempt = by_law || crate::ActionSet::ERASURE.contains(request.action);
     if exempt || request.authorizations.contains(Authorization::GuardianConsent) {
         return Decision::Allow(allow);
     }

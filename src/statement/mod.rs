@@ -40,10 +40,11 @@ pub mod storage;
 pub mod support_data;
 pub mod trial_period;
 
+use crate::decision::Evaluated;
 use crate::rule::{Limit, Permit};
 use crate::{
     Action, ActionSet, AdvisorySet, Allow, AuthorizationSet, ClauseId, DataCategory, Decision, Deny, DenyKind,
-    ObligationSet, Party, PartySet, Purpose, Reason, Request, StatementVersion,
+    ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason, Request, StatementVersion,
 };
 
 /// "We": 21Vianet, its affiliates (not third parties in the sharing
@@ -56,7 +57,9 @@ pub(crate) const WE: PartySet = PartySet::of(&[Party::Operator, Party::Affiliate
 pub(crate) const PROCESSORS: PartySet = PartySet::ALL.difference(PartySet::of(&[Party::Customer, Party::EndUser]));
 
 /// Processing within the group: collecting, using, storing, retaining,
-/// accessing, and sharing or transferring among 21Vianet and its affiliates.
+/// accessing, sharing or transferring among 21Vianet and its affiliates,
+/// and deleting or anonymizing (which only a sentence that says the data
+/// must be kept forbids: see [`storage`]).
 pub(crate) const PROCESSING: ActionSet = ActionSet::of(&[
     Action::Collect,
     Action::Use,
@@ -66,12 +69,24 @@ pub(crate) const PROCESSING: ActionSet = ActionSet::of(&[
     Action::Share,
     Action::Disclose,
     Action::Transfer,
+    Action::Delete,
+    Action::Anonymize,
 ]);
+
+/// Purposes no sentence opens for anyone: advertising is opened only by
+/// express consent to a use beyond the stated scope, and the sale of data
+/// by nothing.
+pub(crate) const CLOSED_PURPOSES: PurposeSet = PurposeSet::of(&[Purpose::Advertising, Purpose::SaleOfData]);
+
+/// Marketing: what a recipient of the data never does with it (a Third
+/// Party Offering's promotions, which its own sentence permits, aside).
+pub(crate) const MARKETING: PurposeSet = CLOSED_PURPOSES.union(administrator_data::OFFERS);
 
 /// The limits, most specific first: the first one a request breaks decides.
 pub(crate) const LIMITS: &[&[Limit]] = &[
     payment_data::LIMITS,
     customer_data::LIMITS,
+    local_software::LIMITS,
     sharing::LIMITS,
     storage::LIMITS,
     administrator_data::LIMITS,
@@ -91,14 +106,17 @@ pub(crate) const PERMITS: &[&[Permit]] = &[
     cookies::PERMITS,
     local_software::PERMITS,
     collection::REGISTRATION_PERMITS,
+    introduction::PERMITS,
     sharing::PERMITS,
     managing::PERMITS,
     collection::BEYOND_SCOPE_PERMITS,
 ];
 
 /// The clause and reason of a request that no permission covers: the
-/// purpose limitation of the data's own section, or the statement's scope
-/// for a party whose own processing it does not govern.
+/// statement's scope for a party whose own processing it does not govern,
+/// the domain owner's door, a purpose no sentence opens, the sharing
+/// section's bases for a disclosure outside the group, or else the purpose
+/// limitation of the data's own section.
 pub(crate) const fn fallback(request: &Request) -> (ClauseId, Reason) {
     if matches!(request.purpose, Purpose::DataSubjectRequest) {
         match request.party {
@@ -107,9 +125,28 @@ pub(crate) const fn fallback(request: &Request) -> (ClauseId, Reason) {
             _ => {}
         }
     }
-    if matches!(request.party, Party::Customer | Party::EndUser) {
-        return introduction::OUTSIDE_SCOPE;
+    // For a share, disclosure or transfer the party is the recipient: what
+    // 21Vianet sends the customer or an end user is the sharing section's.
+    let receiving = ActionSet::DISCLOSURE.contains(request.action);
+    match request.party {
+        Party::Customer | Party::EndUser if !receiving => return introduction::OUTSIDE_SCOPE,
+        Party::DomainOwner if !receiving => return introduction::DOMAIN_OWNER_FALLBACK,
+        Party::ThirdPartyOfferingProvider if !receiving => return sharing::THIRD_PARTY_OWN_USE,
+        _ => {}
     }
+    let own_section = section_fallback(request);
+    let recipient = !WE.contains(request.party);
+    if CLOSED_PURPOSES.contains(request.purpose) || (recipient && MARKETING.contains(request.purpose)) {
+        return (own_section.0, Reason::PurposeClosed);
+    }
+    if recipient && ActionSet::DISCLOSURE.contains(request.action) {
+        return sharing::FALLBACK;
+    }
+    own_section
+}
+
+/// The purpose limitation of the data's own section.
+const fn section_fallback(request: &Request) -> (ClauseId, Reason) {
     match request.data.category() {
         DataCategory::Customer => customer_data::FALLBACK,
         DataCategory::Administrator => administrator_data::FALLBACK,
@@ -119,6 +156,7 @@ pub(crate) const fn fallback(request: &Request) -> (ClauseId, Reason) {
         DataCategory::Registration => collection::REGISTRATION_FALLBACK,
         DataCategory::LocalSoftware => local_software::FALLBACK,
         DataCategory::Cookie => cookies::FALLBACK,
+        DataCategory::Configuration => introduction::CONFIGURATION_FALLBACK,
     }
 }
 
@@ -136,15 +174,22 @@ pub(crate) fn time_limits(request: &Request) -> Option<Deny> {
 }
 
 /// The time rules read after the limits, before the permissions: what the
-/// end of a service, of an account, or of a trial still allows.
-pub(crate) fn time_permits(request: &Request) -> Option<Allow> {
-    storage::end_permit(request).or_else(|| trial_period::end_permit(request))
+/// end of a service, of an account, or of a trial still allows (keeping
+/// data for the law's retention period rests on the law).
+pub(crate) fn time_permits(request: &Request) -> Option<Evaluated> {
+    let by_law = storage::kept_for_law(request);
+    storage::end_permit(request)
+        .or_else(|| trial_period::end_permit(request))
+        .map(|allow| Evaluated {
+            decision: Decision::Allow(allow),
+            by_law,
+        })
 }
 
 /// The conditions on a finished decision: a minor's guardian consent, then
 /// the Preview advisory.
-pub(crate) fn conditions(request: &Request, decision: Decision) -> Decision {
-    preview_releases::annotate(request, minors::require_guardian_consent(request, decision))
+pub(crate) fn conditions(request: &Request, evaluated: Evaluated) -> Decision {
+    preview_releases::annotate(request, minors::require_guardian_consent(request, evaluated))
 }
 
 /// The duties every allow of `request` carries whatever clause permits it:

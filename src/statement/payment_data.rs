@@ -18,16 +18,30 @@
 //! section may use data only for that purpose, not keep it.
 
 use super::{PROCESSING, WE};
-use crate::rule::{Limit, Permit, Scope};
+use crate::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::{
-    Action, ActionSet, ClauseId, DataElement, DataElementSet, DenyKind, Obligation, ObligationSet, Purpose, PurposeSet,
-    Reason,
+    Action, ActionSet, Authorization, AuthorizationSet, ClauseId, DataElement, DataElementSet, DenyKind, Obligation,
+    ObligationSet, Purpose, PurposeSet, Reason,
 };
 
 /// The purposes Payment Data is used for.
 pub(crate) const PURPOSES: PurposeSet = PurposeSet::of(&[Purpose::CompleteTransaction, Purpose::FraudPrevention]);
 
 const SECURITY_CODE: DataElementSet = DataElementSet::of(&[DataElement::SecurityCode]);
+
+/// Keeping Payment Data for future transactions, and reaching and using it
+/// for them.
+const FOR_FUTURE_TRANSACTIONS: Scope = Scope::ANY
+    .data(DataElementSet::PAYMENT)
+    .actions(ActionSet::of(&[
+        Action::Store,
+        Action::Retain,
+        Action::Use,
+        Action::Access,
+    ]))
+    .purposes(PurposeSet::of(&[Purpose::FutureTransactions]));
+
+const AUTHENTICATED: AuthorizationSet = AuthorizationSet::of(&[Authorization::AuthenticatedPaymentData]);
 
 pub(crate) const LIMITS: &[Limit] = &[
     Limit::new(
@@ -47,6 +61,19 @@ pub(crate) const LIMITS: &[Limit] = &[
         DenyKind::Forbidden,
         Reason::SecurityCodeNeverRetained,
     ),
+    // "When you use authenticated Payment Data, we will store that data to
+    // help you complete future transactions": only authenticated data, and
+    // no consent to another purpose stands in for the authentication.
+    Limit::new(
+        ClauseId::PaymentDataStorage,
+        FOR_FUTURE_TRANSACTIONS,
+        DenyKind::NeedsAuthorization,
+        Reason::StoredPaymentDataMustBeAuthenticated,
+    )
+    .unless(&[Exception {
+        scope: Scope::ANY,
+        needs: Needs::all_of(AUTHENTICATED),
+    }]),
 ];
 
 pub(crate) const PERMITS: &[Permit] = &[
@@ -62,15 +89,15 @@ pub(crate) const PERMITS: &[Permit] = &[
     .obligations(ObligationSet::of(&[Obligation::NeverRetainSecurityCode])),
     Permit::new(
         ClauseId::PaymentDataStorage,
-        // Stored "to help you complete future transactions", and used for
-        // them; never the security code.
-        Scope::ANY
+        // "When you use authenticated Payment Data, we will store that data
+        // to help you complete future transactions": stored and used for
+        // them, only once authenticated, never the security code.
+        FOR_FUTURE_TRANSACTIONS
             .data(DataElementSet::PAYMENT.difference(SECURITY_CODE))
-            .actions(ActionSet::STORAGE.with(Action::Use))
-            .parties(WE)
-            .purposes(PurposeSet::of(&[Purpose::FutureTransactions])),
-        Reason::PaymentDataUseLimited,
-    ),
+            .parties(WE),
+        Reason::StoredPaymentDataMustBeAuthenticated,
+    )
+    .needs(Needs::all_of(AUTHENTICATED)),
     Permit::new(
         ClauseId::PaymentDataUse,
         Scope::ANY

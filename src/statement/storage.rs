@@ -9,7 +9,8 @@
 //! the customer's own direction to send it there), as the law requires, or
 //! under the two bullets that name overseas recipients themselves:
 //! fraud-prevention and payment third parties, and suppliers after prior
-//! consent. The six circumstances waive the customer's explicit
+//! consent (for a supplier, only that consent: see
+//! [`super::sharing`]). The six circumstances waive the customer's explicit
 //! *instruction* to share; they do not waive this rule on *where* the
 //! data is: a disclosure abroad under one of them still needs the law or an
 //! authorization.
@@ -38,18 +39,20 @@
 //! * Closed, within the retention period: 21Vianet (or an affiliate, or a
 //!   succeeding company) may store or retain the data for legal
 //!   compliance, with the duty not to use it and to delete it when the
-//!   period ends; anything else but erasure is forbidden. The rule speaks of
-//!   "your data" of the account, so it covers every element, Customer Data
-//!   included: Customer Data is used only to provide the Online Services,
-//!   which a closed account no longer receives. Deleting or anonymizing
-//!   within the period is left to the other rules (a data subject's
-//!   request, with the law's retention duty as a ground to refuse it).
+//!   period ends; anything else is forbidden. The rule speaks of "your
+//!   data" of the account, so the "not use" covers every element, Customer
+//!   Data included: Customer Data is used only to provide the Online
+//!   Services, which a closed account no longer receives. The Personal Data
+//!   must be kept ("in accordance with relevant laws and regulations, we
+//!   will retain your Personal Data"), so deleting or anonymizing it is
+//!   forbidden until the period ends; other data may be deleted.
 //! * Closed, the period ended: only deleting or anonymizing, and it is a
 //!   duty; a deny names it ([`Reason::duty`](crate::Reason::duty)).
-//! * The service or operation terminated: only deleting or anonymizing
-//!   (with the duty to notify by e-mail or announcement), and the
-//!   termination notice itself (service communications under the
-//!   Administrator Data section).
+//! * The service or operation terminated: deleting or anonymizing (with
+//!   the duty to notify by e-mail or announcement), the termination notice
+//!   itself (service communications under the Administrator Data section),
+//!   and keeping what the law requires to be kept, as after closing an
+//!   account (a termination does not lift the law's retention).
 
 use crate::account::AccountPhase;
 use crate::rule::{Exception, Limit, Needs, Scope};
@@ -58,37 +61,60 @@ use crate::{
     Obligation, ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason, Request,
 };
 
-/// What authorizes Personal Data to leave China.
+/// What authorizes Personal Data to leave China, whatever the purpose:
+/// "upon your authorization or in accordance with applicable laws and
+/// regulations". The customer's direction authorizes the disclosure it
+/// directs, and only that (an exception of its own below).
 pub(crate) const OVERSEAS_AUTHORIZATIONS: AuthorizationSet = AuthorizationSet::of(&[
     Authorization::OverseasTransferAuthorization,
-    Authorization::CustomerDirection,
     Authorization::LegalRequirement,
 ]);
 
-pub(crate) const LIMITS: &[Limit] = &[Limit::new(
-    ClauseId::PersonalDataStoredInChina,
-    Scope::ANY
-        .data(DataElementSet::PERSONAL)
-        .actions(ActionSet::ALL.difference(ActionSet::ERASURE))
-        .parties(super::PROCESSORS)
-        .locations(LocationSet::OUTSIDE_CHINA),
-    DenyKind::NeedsAuthorization,
-    Reason::PersonalDataLeavesChinaOnlyWithAuthorization,
-)
-.unless(&[
+/// What lifts "Your Personal Data will be stored in China".
+const OVERSEAS_EXCEPTIONS: &[Exception] = &[
     Exception {
         scope: Scope::ANY,
         needs: Needs::any_of(OVERSEAS_AUTHORIZATIONS),
     },
     Exception {
-        scope: super::sharing::FRAUD_AND_PAYMENT_RECIPIENTS,
+        scope: Scope::ANY.purposes(PurposeSet::of(&[Purpose::CustomerInstruction])),
+        needs: Needs::all_of(AuthorizationSet::of(&[Authorization::CustomerDirection])),
+    },
+    Exception {
+        scope: super::sharing::FRAUD_PREVENTION_RECIPIENT,
+        needs: Needs::NOTHING,
+    },
+    Exception {
+        scope: super::sharing::PAYMENT_RECIPIENT,
         needs: Needs::NOTHING,
     },
     Exception {
         scope: Scope::ANY.parties(PartySet::of(&[Party::Supplier])),
         needs: Needs::all_of(AuthorizationSet::of(&[Authorization::PriorConsentAfterExplanation])),
     },
-])];
+];
+
+/// Personal Data outside China: handled there by a processor, or sent
+/// there to an end user (the customer's own data, sent to the customer, is
+/// the customer's).
+const fn overseas(parties: PartySet, actions: ActionSet) -> Limit {
+    Limit::new(
+        ClauseId::PersonalDataStoredInChina,
+        Scope::ANY
+            .data(DataElementSet::PERSONAL)
+            .actions(actions)
+            .parties(parties)
+            .locations(LocationSet::OUTSIDE_CHINA),
+        DenyKind::NeedsAuthorization,
+        Reason::PersonalDataLeavesChinaOnlyWithAuthorization,
+    )
+    .unless(OVERSEAS_EXCEPTIONS)
+}
+
+pub(crate) const LIMITS: &[Limit] = &[
+    overseas(super::PROCESSORS, ActionSet::ALL.difference(ActionSet::ERASURE)),
+    overseas(PartySet::of(&[Party::EndUser]), ActionSet::DISCLOSURE),
+];
 
 /// Keeping a closed account's data for the period the law requires.
 const LEGAL_RETENTION: Scope = Scope::ANY
@@ -128,24 +154,33 @@ fn end(request: &Request) -> Option<End> {
     request.account.map(|account| End::Account(account.phase(at)))
 }
 
-/// Whether the request keeps a closed account's data for the legal
-/// retention period: no other end (of a trial, say) denies it.
+/// Whether the request keeps data for the law after the account was
+/// closed (within the retention period) or the service terminated: no
+/// other end (of a trial, say) denies it, and it rests on the law.
 pub(crate) fn kept_for_law(request: &Request) -> bool {
-    end(request) == Some(End::Account(AccountPhase::Retained)) && LEGAL_RETENTION.matches(request)
+    matches!(
+        end(request),
+        Some(End::Terminated | End::Account(AccountPhase::Retained))
+    ) && LEGAL_RETENTION.matches(request)
 }
 
 /// The deny, if any, that the end of the service or of the account's
 /// retention gives before any other limit is read.
 pub(crate) fn end_limit(request: &Request) -> Option<Deny> {
     let erasing = ActionSet::ERASURE.contains(request.action);
+    let keeping = LEGAL_RETENTION.matches(request);
     let (clause, reason) = match end(request)? {
-        End::Terminated if erasing || TERMINATION_NOTICE.matches(request) => return None,
+        End::Terminated if erasing || keeping || TERMINATION_NOTICE.matches(request) => return None,
         End::Terminated => (
             ClauseId::StorageServiceTermination,
             Reason::ServiceTerminatedDeleteOrAnonymize,
         ),
         End::Account(AccountPhase::Active) => return None,
-        End::Account(AccountPhase::Retained) if erasing || LEGAL_RETENTION.matches(request) => return None,
+        End::Account(AccountPhase::Retained) if keeping => return None,
+        End::Account(AccountPhase::Retained) if erasing && !request.data.is_personal() => return None,
+        End::Account(AccountPhase::Retained) if erasing => {
+            (ClauseId::StorageRetentionAfterClosure, Reason::KeptForLegalRetention)
+        }
         End::Account(AccountPhase::Retained) => (
             ClauseId::StorageRetentionAfterClosure,
             Reason::ClosedAccountDataOnlyRetained,
@@ -164,11 +199,14 @@ pub(crate) fn end_limit(request: &Request) -> Option<Deny> {
 pub(crate) fn end_permit(request: &Request) -> Option<Allow> {
     // "we will immediately delete or anonymize": 21Vianet, not anyone.
     let erasing = ActionSet::ERASURE.contains(request.action) && super::WE.contains(request.party);
+    let keeping = LEGAL_RETENTION.matches(request);
     let (clause, duties) = match end(request)? {
         End::Terminated if erasing => (ClauseId::StorageServiceTermination, TERMINATION_DUTIES),
-        End::Account(AccountPhase::Retained) if LEGAL_RETENTION.matches(request) => {
-            (ClauseId::StorageRetentionAfterClosure, RETENTION_DUTIES)
-        }
+        End::Terminated if keeping => (
+            ClauseId::StorageRetentionAfterClosure,
+            RETENTION_DUTIES.union(ObligationSet::of(&[Obligation::NotifyTermination])),
+        ),
+        End::Account(AccountPhase::Retained) if keeping => (ClauseId::StorageRetentionAfterClosure, RETENTION_DUTIES),
         End::Account(AccountPhase::Expired) if erasing => (
             ClauseId::StorageDeletionAfterRetention,
             ObligationSet::of(&[Obligation::DeleteOrAnonymizeWhenRetentionEnds]),

@@ -22,15 +22,10 @@ use crate::{
     ObjectionSet, Obligation, ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason,
 };
 
-/// The purposes Support Data is used for.
-///
-/// Support Data is collected when the customer submits a support request
-/// "or run[s] an automated fault detector": troubleshooting is one of them.
-pub(crate) const PURPOSES: PurposeSet = PurposeSet::of(&[
-    Purpose::ResolveSupportIssue,
-    Purpose::Troubleshooting,
-    Purpose::Training,
-]);
+/// The purposes Support Data is used for: "we also use it to resolve your
+/// support issues and for training purposes" (an automated fault detector
+/// is one way Support Data is collected, not a purpose of its own).
+pub(crate) const PURPOSES: PurposeSet = PurposeSet::of(&[Purpose::ResolveSupportIssue, Purpose::Training]);
 
 const REMOTE_CONTROL: ActionSet = ActionSet::of(&[Action::RemoteControl]);
 const SESSION: ActionSet = ActionSet::of(&[Action::RemoteControl, Action::Record]);
@@ -64,7 +59,21 @@ pub(crate) const LIMITS: &[Limit] = &[
         Reason::SurveyUnsubscribed,
     )
     .on_objection(ObjectionSet::of(&[Objection::SurveyUnsubscribed])),
+    // "After the support experience is over": the sentence says when, and
+    // no consent to another purpose moves it.
+    Limit::new(
+        ClauseId::SupportSurvey,
+        SURVEY,
+        DenyKind::NeedsAuthorization,
+        Reason::SurveyOnlyAfterSupport,
+    )
+    .unless(&[Exception {
+        scope: Scope::ANY,
+        needs: Needs::all_of(SUPPORT_OVER),
+    }]),
 ];
+
+const SUPPORT_OVER: AuthorizationSet = AuthorizationSet::of(&[Authorization::SupportExperienceOver]);
 
 pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
@@ -88,21 +97,25 @@ pub(crate) const PERMITS: &[Permit] = &[
     Permit::new(
         ClauseId::SupportRecording,
         Scope::ANY
-            // Calls, live chat and Remote Access, and the Support Data they carry.
-            .data(DataElementSet::SUPPORT)
+            // "Calls, live chat, or Remote Access … may be recorded": what
+            // is recorded is the recording.
+            .data(DataElementSet::of(&[DataElement::SupportRecording]))
             .actions(ActionSet::of(&[Action::Record]))
             .parties(WE)
             .purposes(PURPOSES),
         Reason::SupportDataUseLimited,
     )
     .obligations(ObligationSet::of(&[Obligation::HonourTerminationAtAnyTime])),
+    // "After the support experience is over, we may send you a
+    // questionnaire": only then.
     Permit::new(
         ClauseId::SupportSurvey,
         SURVEY
             .data(DataElementSet::of(&[DataElement::SupportContactInfo]))
             .parties(WE),
-        Reason::SupportDataUseLimited,
+        Reason::SurveyOnlyAfterSupport,
     )
+    .needs(Needs::all_of(SUPPORT_OVER))
     .obligations(ObligationSet::of(&[Obligation::OfferSurveyUnsubscribe])),
     // "Support services can be provided by phone, email or online chat."
     Permit::new(

@@ -9,14 +9,16 @@
 //!
 //! During the trial the other rules decide. A request about data collected
 //! during a trial that has ended without a purchase carries
-//! [`trial_ended_at`](crate::Request::trial_ended_at); from that time on:
+//! [`trial_ended_at`](crate::Request::trial_ended_at); from that time on
+//! the section governs what 21Vianet *keeps* of it, and nothing more:
 //!
-//! * 21Vianet may store or retain it, temporarily, for
-//!   [`Purpose::FuturePurchaseExperience`], with the advisory that it may
-//!   be removed at any time;
-//! * anyone holding it may delete or anonymize it (it "may be removed at
-//!   any time");
-//! * nothing else: the section names no other use of an ended trial's data.
+//! * 21Vianet (or a supplier keeping data on its behalf) may store or
+//!   retain it only temporarily, for [`Purpose::FuturePurchaseExperience`],
+//!   with the advisory that it may be removed at any time;
+//! * 21Vianet may delete or anonymize it (it "may be removed at any time");
+//! * everything else is decided by the other rules: service communications
+//!   continue "within or after the Online Services", and the customer still
+//!   accesses and manages its Administrator Data.
 //!
 //! ```
 //! use vianet_privacy::{decide, time::parse_time, Action, Advisory, DataElement, Location, OnlineService, Party, Purpose, Request};
@@ -35,11 +37,11 @@
 //! assert!(decision.is_allowed());
 //! assert!(decision.advisories().contains(Advisory::TrialDataMayBeRemoved));
 //!
-//! // Using the trial data to provide a service after the trial: not permitted.
-//! let mut use_it = keep;
-//! use_it.action = Action::Use;
-//! use_it.purpose = Purpose::ProvideService;
-//! assert!(!decide(&use_it)?.is_allowed());
+//! // Keeping it to provide the service after the trial: not permitted.
+//! let mut store = keep;
+//! store.action = Action::Store;
+//! store.purpose = Purpose::ProvideService;
+//! assert!(!decide(&store)?.is_allowed());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -59,10 +61,15 @@ fn ended(request: &Request) -> bool {
     matches!((request.at, request.trial_ended_at), (Some(at), Some(end)) if at >= end)
 }
 
-/// After the trial: anything but keeping the data for a later purchase or
-/// removing it is denied.
+/// Who keeps data in 21Vianet's name.
+const KEEPERS: Scope = Scope::ANY
+    .actions(ActionSet::STORAGE)
+    .parties(super::WE.with(crate::Party::Supplier));
+
+/// After the trial: keeping the data for anything but a later purchase is
+/// denied.
 pub(crate) fn end_limit(request: &Request) -> Option<Deny> {
-    if !ended(request) || ActionSet::ERASURE.contains(request.action) || KEEP_FOR_PURCHASE.matches(request) {
+    if !ended(request) || !KEEPERS.matches(request) || KEEP_FOR_PURCHASE.matches(request) {
         return None;
     }
     Some(super::deny(

@@ -11,7 +11,7 @@ use std::str::FromStr;
 use serde_json::json;
 use vianet_privacy::{
     Action, ActionSet, Authorization, AuthorizationSet, Circumstance, DataElement, DataElementSet, Location, Objection,
-    ObjectionSet, OnlineService, Party, PartySet, Purpose, Request,
+    ObjectionSet, OnlineService, Party, PartySet, Purpose, PurposeSet, Request,
 };
 
 // The statement's words, as the tests read them (stated here again, not
@@ -37,6 +37,60 @@ pub const PHONE_OR_EMAIL: DataElementSet = DataElementSet::of(&[
     DataElement::RegistrationPhone,
     DataElement::RegistrationEmail,
 ]);
+
+/// The purposes the statement states for a kind of Personal Data when it
+/// is collected: what the two public-data circumstances let it go out for.
+pub fn stated_purposes(data: DataElement) -> PurposeSet {
+    use vianet_privacy::DataCategory::*;
+    match data.category() {
+        Administrator => PurposeSet::of(&[
+            Purpose::CompleteTransaction,
+            Purpose::AdministerAccount,
+            Purpose::ImproveService,
+            Purpose::FraudPrevention,
+        ]),
+        RealNameAuthentication => PurposeSet::of(&[Purpose::RealNameVerification]),
+        Payment => PurposeSet::of(&[Purpose::CompleteTransaction, Purpose::FraudPrevention]),
+        Support => PurposeSet::of(&[
+            Purpose::ResolveSupportIssue,
+            Purpose::Troubleshooting,
+            Purpose::Training,
+        ]),
+        Registration => PurposeSet::of(&[Purpose::Registration]),
+        Cookie => PurposeSet::of(&[
+            Purpose::StorePreferences,
+            Purpose::FraudPrevention,
+            Purpose::Authentication,
+            Purpose::OperationalData,
+        ]),
+        _ => PurposeSet::EMPTY,
+    }
+}
+
+/// What each of the six circumstances is "directly related to".
+pub fn related(circumstance: Circumstance, data: DataElement) -> PurposeSet {
+    match circumstance {
+        Circumstance::NationalSecurity => Purpose::NationalSecurity.set(),
+        Circumstance::PublicInterest => Purpose::PublicSecurityAndHealth.set(),
+        Circumstance::CriminalInvestigation => Purpose::CriminalProceedings.set(),
+        Circumstance::VitalInterests => Purpose::ProtectLifeOrProperty.set(),
+        _ => stated_purposes(data),
+    }
+}
+
+/// Whether a request goes out of the group through a door the law or one
+/// of the six circumstances opens ("pursuant to applicable laws and
+/// regulations"; "circumstances directly related to …"; data made public),
+/// as the statement words them: such an allow rests on no one's choice.
+pub fn through_a_door_of_the_law(request: &Request) -> bool {
+    let out = ActionSet::DISCLOSURE.contains(request.action) && request.party.is_third_party();
+    let law =
+        request.purpose == Purpose::LegalCompliance && request.authorizations.contains(Authorization::LegalRequirement);
+    let circumstance = request
+        .circumstance
+        .is_some_and(|c| request.data.is_personal() && related(c, request.data).contains(request.purpose));
+    out && (law || circumstance)
+}
 
 const CEDAR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cedar");
 
@@ -131,27 +185,9 @@ fn read(name: &str) -> String {
     std::fs::read_to_string(format!("{CEDAR_DIR}/{name}")).expect("tests/cedar file")
 }
 
-/// The text of every `.cedar` file of `tests/cedar`, in name order: the
-/// statement's sections (`statement.cedar`) and the management of
-/// Personal Data (`managing.cedar`).
+/// The text of the independent Cedar encoding, `tests/cedar/statement.cedar`.
 pub fn policy_text() -> String {
-    let mut names: Vec<_> = std::fs::read_dir(CEDAR_DIR)
-        .expect("tests/cedar")
-        .map(|entry| {
-            entry
-                .expect("directory entry")
-                .file_name()
-                .into_string()
-                .expect("UTF-8 name")
-        })
-        .filter(|name| name.ends_with(".cedar"))
-        .collect();
-    names.sort();
-    assert!(
-        names.iter().any(|n| n == "statement.cedar") && names.iter().any(|n| n == "managing.cedar"),
-        "{names:?}"
-    );
-    names.iter().map(|name| read(name)).collect::<Vec<_>>().join("\n")
+    read("statement.cedar")
 }
 
 /// The independent Cedar encoding (`tests/cedar/statement.cedar`), asked

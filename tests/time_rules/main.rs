@@ -9,6 +9,8 @@ mod managing;
 mod minors;
 mod properties;
 mod retention;
+#[path = "../support/mod.rs"]
+mod support;
 mod time_input;
 mod trial_and_preview;
 

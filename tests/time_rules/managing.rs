@@ -44,15 +44,18 @@ fn the_portal_does_not_manage_other_data() {
 
 #[test]
 fn initial_registration_information_cannot_be_modified() {
-    for data in [
-        DataElement::IdCardScan,
-        DataElement::BusinessLicense,
-        DataElement::RealNameMobileNumber,
-    ] {
+    // The identity documents given at registration are not modified...
+    for data in [DataElement::IdCardScan, DataElement::BusinessLicense] {
         let decision = ok(&portal(Action::Modify, data));
         assert_eq!(decision.clause(), ClauseId::ManagingInitialRegistration, "{data}");
         assert_eq!(decision.reason(), Some(Reason::InitialRegistrationNotModifiable));
     }
+    // ...but the administrator's mobile number is contact information, which
+    // the customer must "promptly update ... in the administrator portal if
+    // there are any changes" (Compliance with Law).
+    let mobile = ok(&portal(Action::Modify, DataElement::RealNameMobileNumber));
+    assert!(mobile.is_allowed(), "{mobile}");
+    assert_eq!(mobile.clause(), ClauseId::ManagingPortal);
     // Nor by 21Vianet at the customer's request.
     let operator = req(
         Party::Operator,

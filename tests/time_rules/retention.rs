@@ -161,11 +161,20 @@ fn before_the_termination_the_other_rules_decide() {
 }
 
 #[test]
-fn termination_overrides_retention() {
+fn termination_overrides_retention_but_not_the_law_s() {
+    // "in accordance with relevant laws and regulations, we will retain":
+    // a termination does not lift what the law requires to be kept.
     let mut retain = legal_retention()
         .with_account(closed())
         .with_service_terminated_at(t("2024-01-01"))
         .at(t("2024-06-01"));
+    let kept = ok(&retain);
+    assert!(kept.is_allowed(), "{kept}");
+    assert_eq!(kept.clause(), ClauseId::StorageRetentionAfterClosure);
+    assert!(kept.obligations().contains(Obligation::DoNotUseDuringRetention));
+    assert!(kept.obligations().contains(Obligation::NotifyTermination));
+    // Anything else but erasure and the notice is over.
+    retain.action = Action::Use;
     assert_eq!(ok(&retain).reason(), Some(Reason::ServiceTerminatedDeleteOrAnonymize));
     retain.action = Action::Anonymize;
     assert_eq!(ok(&retain).clause(), ClauseId::StorageServiceTermination);

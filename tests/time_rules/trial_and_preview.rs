@@ -22,11 +22,11 @@ fn after_a_trial_its_data_may_be_kept_temporarily_for_a_purchase() {
 }
 
 #[test]
-fn after_a_trial_its_data_is_not_used_for_anything_else() {
-    let mut using = keep_for_purchase().at(t("2024-04-15"));
-    using.action = Action::Use;
-    using.purpose = Purpose::ProvideService;
-    let decision = ok(&using);
+fn after_a_trial_its_data_is_kept_for_nothing_else() {
+    let mut keeping = keep_for_purchase().at(t("2024-04-15"));
+    keeping.action = Action::Store;
+    keeping.purpose = Purpose::ProvideService;
+    let decision = ok(&keeping);
     assert_eq!(decision.deny_kind(), Some(DenyKind::NotPermitted));
     assert_eq!(decision.clause(), ClauseId::TrialDataRetention);
     assert_eq!(decision.reason(), Some(Reason::TrialDataOnlyKeptForPurchase));
@@ -34,6 +34,31 @@ fn after_a_trial_its_data_is_not_used_for_anything_else() {
     let mut supplier = keep_for_purchase().at(t("2024-04-15"));
     supplier.party = Party::Supplier;
     assert_eq!(ok(&supplier).reason(), Some(Reason::TrialDataOnlyKeptForPurchase));
+}
+
+#[test]
+fn after_a_trial_the_other_rules_decide_what_is_not_keeping() {
+    // "The trial rule governs what 21Vianet keeps of trial data, nothing
+    // more": service communications continue "within or after the Online
+    // Services", and the customer still manages its Administrator Data.
+    let notice = req(
+        Party::Operator,
+        Action::Contact,
+        DataElement::AdministratorEmail,
+        Purpose::ServiceCommunication,
+    )
+    .with_trial_ended_at(t("2024-03-31"))
+    .at(t("2024-04-15"));
+    assert!(ok(&notice).is_allowed());
+    let portal = req(
+        Party::Customer,
+        Action::Access,
+        DataElement::AdministratorPhone,
+        Purpose::DataSubjectRequest,
+    )
+    .with_trial_ended_at(t("2024-03-31"))
+    .at(t("2024-04-15"));
+    assert!(ok(&portal).is_allowed());
 }
 
 #[test]
