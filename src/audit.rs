@@ -1,4 +1,8 @@
-//! The audit record: what a service writes to its log for each decision.
+//! The audit record: what a service writes to its log for each decision;
+//! and the event: a line of a processing or decision log, as an audit
+//! reads it.
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -35,8 +39,9 @@ use crate::{Decision, Request, RequestError, StatementVersion};
 /// assert_eq!(AuditRecord::from_json_line(&line)?, record);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct AuditRecord {
     /// The wire format version the record is written in
     /// ([`wire::FORMAT_VERSION`](crate::wire::FORMAT_VERSION) when the
@@ -51,6 +56,14 @@ pub struct AuditRecord {
     pub request: Request,
     /// The decision.
     pub decision: Decision,
+    /// The identifier the service gave the decision, if any (a decision
+    /// service gives each one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_id: Option<String>,
+    /// Labels the service attaches (its name, its instance, a tenant):
+    /// free-form names and values, for the audit to group by.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<String, String>,
 }
 
 /// The wire format version of records this crate writes.
@@ -65,7 +78,44 @@ impl AuditRecord {
             statement_version: decision.statement_version(),
             request,
             decision,
+            decision_id: None,
+            labels: BTreeMap::new(),
         }
+    }
+
+    /// This record with the decision's identifier.
+    ///
+    /// ```
+    /// use chrono::DateTime;
+    /// use vianet_privacy::{AuditRecord, Action, DataElement, Location, OnlineService, Party, Purpose, Request};
+    ///
+    /// let at = DateTime::parse_from_rfc3339("2024-03-01T09:30:00+08:00")?;
+    /// let request = Request::new(
+    ///     OnlineService::Azure,
+    ///     Party::Operator,
+    ///     Action::Use,
+    ///     DataElement::CustomerContent,
+    ///     Purpose::ProvideService,
+    ///     Location::MainlandChina,
+    /// );
+    /// let record = AuditRecord::decide(at, request)?
+    ///     .with_decision_id("d-0001")
+    ///     .with_label("service", "billing");
+    /// assert_eq!(record.decision_id.as_deref(), Some("d-0001"));
+    /// assert_eq!(record.labels["service"], "billing");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn with_decision_id(mut self, id: impl Into<String>) -> AuditRecord {
+        self.decision_id = Some(id.into());
+        self
+    }
+
+    /// This record with one more label.
+    #[must_use]
+    pub fn with_label(mut self, name: impl Into<String>, value: impl Into<String>) -> AuditRecord {
+        self.labels.insert(name.into(), value.into());
+        self
     }
 
     /// Decides the request and records the decision made at `at`.
@@ -131,29 +181,135 @@ impl AuditRecord {
     /// when the record names another format version, and
     /// [`Contradictory`](crate::wire::WireErrorKind::Contradictory) when its
     /// statement version is not its decision's.
-    pub fn from_json_line(line: &str) -> Result<AuditRecord, crate::wire::WireError> {
-        use crate::wire::{WireError, WireErrorKind, FORMAT_VERSION};
-
-        let record: AuditRecord = serde_json::from_str(line)?;
-        if record.format != FORMAT_VERSION {
-            return Err(WireError::new(
-                WireErrorKind::UnsupportedFormat,
-                format!(
-                    "the record is in wire format version {}; this crate reads version {FORMAT_VERSION}",
-                    record.format
-                ),
-            ));
-        }
-        if record.statement_version != record.decision.statement_version() {
-            return Err(WireError::new(
-                WireErrorKind::Contradictory,
-                format!(
-                    "the record says statement version {} but its decision was made under {}",
-                    record.statement_version,
-                    record.decision.statement_version()
-                ),
-            ));
-        }
+    pub fn from_json_line(line: impl AsRef<[u8]>) -> Result<AuditRecord, crate::wire::WireError> {
+        let record: AuditRecord = crate::wire::from_json(line)?;
+        check_format(record.format)?;
+        check_version(record.statement_version, &record.decision)?;
         Ok(record)
     }
+}
+
+/// One line of a processing or decision log, as an audit reads it: when
+/// the processing happened, the request, and, when the line is a decision
+/// service's record, the decision it recorded and its identifier and
+/// labels.
+///
+/// A line is a JSON object with `at` and `request` (required), and
+/// optionally the other fields of an [`AuditRecord`] (`format`,
+/// `statement_version`, `decision`, `decision_id`, `labels`). Any other
+/// field is the envelope a log pipeline adds (a timestamp, a host, a trace
+/// id) and is ignored, as the decision logs of policy engines are read; the
+/// request inside stays strict. When the request has no `at` of its own it
+/// is decided at the event's time ([`Event::request_at`]).
+///
+/// ```
+/// use vianet_privacy::audit::Event;
+///
+/// let event = Event::from_json_line(
+///     r#"{"at": "2024-03-01T09:30:00+08:00", "decision_id": "d-7", "host": "api-3",
+///         "request": {"service": "azure", "party": "operator", "action": "use",
+///                     "data": "customer_content", "purpose": "provide_service", "location": "mainland_china"}}"#,
+/// )?;
+/// assert_eq!(event.decision_id.as_deref(), Some("d-7"));
+/// assert!(vianet_privacy::decide(&event.request_at())?.is_allowed());
+///
+/// // The request itself is read strictly.
+/// let err = Event::from_json_line(r#"{"at": "2024-03-01T09:30:00+08:00", "request": {"colour": "blue"}}"#).unwrap_err();
+/// assert_eq!(err.kind(), vianet_privacy::wire::WireErrorKind::UnknownField);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "json")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Event {
+    /// When the processing happened (or the decision was made).
+    pub at: DateTime<FixedOffset>,
+    /// The request.
+    pub request: Request,
+    /// The decision the log recorded, if it is a decision log.
+    pub recorded: Option<Decision>,
+    /// The decision's identifier, if the log gives one.
+    pub decision_id: Option<String>,
+    /// The log's labels, if any.
+    pub labels: BTreeMap<String, String>,
+}
+
+#[cfg(feature = "json")]
+impl Event {
+    /// The request, dated at the event's time when it has no `at` of its
+    /// own.
+    pub fn request_at(&self) -> Request {
+        match self.request.at {
+            Some(_) => self.request,
+            None => self.request.at(self.at),
+        }
+    }
+
+    /// Reads one line of a log.
+    ///
+    /// # Errors
+    ///
+    /// A [`WireError`](crate::wire::WireError) when the line is not such an
+    /// object, its request does not read strictly, or, for a recorded
+    /// decision, the format version is not this crate's or the statement
+    /// version is not the decision's.
+    pub fn from_json_line(line: impl AsRef<[u8]>) -> Result<Event, crate::wire::WireError> {
+        /// The line, its envelope ignored.
+        #[derive(Deserialize)]
+        struct Line {
+            at: DateTime<FixedOffset>,
+            request: Request,
+            #[serde(default)]
+            format: Option<u32>,
+            #[serde(default)]
+            statement_version: Option<StatementVersion>,
+            #[serde(default)]
+            decision: Option<Decision>,
+            #[serde(default)]
+            decision_id: Option<String>,
+            #[serde(default)]
+            labels: BTreeMap<String, String>,
+        }
+        let line: Line = crate::wire::from_json(line)?;
+        if let Some(format) = line.format {
+            check_format(format)?;
+        }
+        if let (Some(version), Some(decision)) = (line.statement_version, line.decision) {
+            check_version(version, &decision)?;
+        }
+        Ok(Event {
+            at: line.at,
+            request: line.request,
+            recorded: line.decision,
+            decision_id: line.decision_id,
+            labels: line.labels,
+        })
+    }
+}
+
+#[cfg(feature = "json")]
+fn check_format(format: u32) -> Result<(), crate::wire::WireError> {
+    use crate::wire::{WireError, WireErrorKind, FORMAT_VERSION};
+    if format == FORMAT_VERSION {
+        return Ok(());
+    }
+    Err(WireError::new(
+        WireErrorKind::UnsupportedFormat,
+        format!("the record is in wire format version {format}; this crate reads version {FORMAT_VERSION}"),
+    ))
+}
+
+#[cfg(feature = "json")]
+fn check_version(version: StatementVersion, decision: &Decision) -> Result<(), crate::wire::WireError> {
+    use crate::wire::{WireError, WireErrorKind};
+    if version == decision.statement_version() {
+        return Ok(());
+    }
+    Err(WireError::new(
+        WireErrorKind::Contradictory,
+        format!(
+            "the record says statement version {version} but its decision was made under {}",
+            decision.statement_version()
+        ),
+    ))
 }

@@ -91,6 +91,36 @@ impl Evaluated {
 }
 
 impl Decision {
+    /// The allow, or the deny as an error: for `?` in a service that
+    /// refuses what the statement does not permit.
+    ///
+    /// ```
+    /// use vianet_privacy::{decide, Action, DataElement, Deny, Location, OnlineService, Party, Purpose, Request};
+    ///
+    /// fn store_security_code() -> Result<(), Box<dyn std::error::Error>> {
+    ///     let request = Request::new(
+    ///         OnlineService::Azure,
+    ///         Party::Operator,
+    ///         Action::Store,
+    ///         DataElement::SecurityCode,
+    ///         Purpose::FutureTransactions,
+    ///         Location::MainlandChina,
+    ///     );
+    ///     let allow = decide(&request)?.into_result()?; // the deny is the error
+    ///     println!("storing, with {} duties", allow.obligations.len());
+    ///     Ok(())
+    /// }
+    /// let err = store_security_code().unwrap_err();
+    /// assert!(err.downcast_ref::<Deny>().is_some());
+    /// assert!(err.to_string().contains("never retained"));
+    /// ```
+    pub const fn into_result(self) -> Result<Allow, Deny> {
+        match self {
+            Decision::Allow(allow) => Ok(allow),
+            Decision::Deny(deny) => Err(deny),
+        }
+    }
+
     /// Whether the request is allowed.
     pub const fn is_allowed(&self) -> bool {
         matches!(self, Decision::Allow(_))
@@ -185,6 +215,16 @@ impl fmt::Display for Decision {
         self.explain(Language::En).fmt(f)
     }
 }
+
+/// A deny reads as its explanation (in English; [`Decision::explain`] for
+/// Chinese), so that it can be returned as an error.
+impl fmt::Display for Deny {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Decision::Deny(*self).fmt(f)
+    }
+}
+
+impl std::error::Error for Deny {}
 
 /// A decision rendered for people, in one language. See
 /// [`Decision::explain`].

@@ -96,7 +96,7 @@ mod account;
 mod action;
 mod activity;
 mod advisory;
-mod audit;
+pub mod audit;
 mod authorization;
 mod category;
 mod checklist;
@@ -129,6 +129,31 @@ mod website;
 #[cfg(feature = "json")]
 pub mod wire;
 
+/// The names a service that decides requests needs, in one import.
+///
+/// ```
+/// use vianet_privacy::prelude::*;
+///
+/// let request = Request::new(
+///     OnlineService::Azure,
+///     Party::Operator,
+///     Action::Use,
+///     DataElement::CustomerContent,
+///     Purpose::ProvideService,
+///     Location::MainlandChina,
+/// );
+/// let allow = decide(&request)?.into_result()?;
+/// assert!(allow.obligations.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub mod prelude {
+    pub use crate::{
+        decide, Action, Allow, Authorization, AuthorizationSet, Circumstance, ClauseId, DataElement, Decision, Deny,
+        DenyKind, Language, Location, Objection, Obligation, OnlineService, Party, Purpose, Reason, Request,
+        RequestError,
+    };
+}
+
 /// The README's example, compiled and run as a doctest so it stays true.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
@@ -139,6 +164,8 @@ pub use action::{Action, ActionSet};
 pub use activity::{Activity, ActivitySet};
 pub use advisory::{Advisory, AdvisorySet};
 pub use audit::AuditRecord;
+#[cfg(feature = "json")]
+pub use audit::Event;
 pub use authorization::{Authorization, AuthorizationSet};
 pub use category::{DataCategory, DataCategorySet};
 pub use checklist::Checklist;

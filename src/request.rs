@@ -120,6 +120,79 @@ impl Request {
         }
     }
 
+    /// This request for another Online Service.
+    #[must_use]
+    pub const fn with_service(mut self, service: OnlineService) -> Request {
+        self.service = service;
+        self
+    }
+
+    /// This request with another acting (or, for a disclosure, receiving)
+    /// party.
+    #[must_use]
+    pub const fn with_party(mut self, party: Party) -> Request {
+        self.party = party;
+        self
+    }
+
+    /// This request with another action.
+    #[must_use]
+    pub const fn with_action(mut self, action: Action) -> Request {
+        self.action = action;
+        self
+    }
+
+    /// This request about another data element.
+    #[must_use]
+    pub const fn with_data(mut self, data: DataElement) -> Request {
+        self.data = data;
+        self
+    }
+
+    /// This request for another purpose.
+    ///
+    /// ```
+    /// use vianet_privacy::{decide, Action, DataElement, Location, OnlineService, Party, Purpose, Request};
+    ///
+    /// let use_it = Request::new(
+    ///     OnlineService::Azure,
+    ///     Party::Operator,
+    ///     Action::Use,
+    ///     DataElement::CustomerContent,
+    ///     Purpose::ProvideService,
+    ///     Location::MainlandChina,
+    /// );
+    /// assert!(decide(&use_it)?.is_allowed());
+    /// assert!(!decide(&use_it.with_purpose(Purpose::Advertising))?.is_allowed());
+    /// # Ok::<(), vianet_privacy::RequestError>(())
+    /// ```
+    #[must_use]
+    pub const fn with_purpose(mut self, purpose: Purpose) -> Request {
+        self.purpose = purpose;
+        self
+    }
+
+    /// This request at another location.
+    #[must_use]
+    pub const fn with_location(mut self, location: Location) -> Request {
+        self.location = location;
+        self
+    }
+
+    /// This request with the given objections (replacing any).
+    #[must_use]
+    pub const fn with_objections(mut self, objections: ObjectionSet) -> Request {
+        self.objections = objections;
+        self
+    }
+
+    /// This request with no circumstance, or the given one.
+    #[must_use]
+    pub const fn with_circumstance_option(mut self, circumstance: Option<Circumstance>) -> Request {
+        self.circumstance = circumstance;
+        self
+    }
+
     /// This request with one more authorization.
     #[must_use]
     pub const fn with_authorization(mut self, authorization: Authorization) -> Request {

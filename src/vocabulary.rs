@@ -193,6 +193,22 @@ macro_rules! vocabulary {
             }
         }
 
+        /// The wire names of the values, in declaration order, separated by
+        /// `, ` (empty for the empty set).
+        impl core::fmt::Display for $set {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let mut first = true;
+                for value in self.iter() {
+                    if !first {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(value.as_str())?;
+                    first = false;
+                }
+                Ok(())
+            }
+        }
+
         impl FromIterator<$name> for $set {
             fn from_iter<I: IntoIterator<Item = $name>>(iter: I) -> Self {
                 let mut set = $set::EMPTY;

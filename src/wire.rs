@@ -122,6 +122,8 @@ struct Detail {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     expected: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<usize>,
@@ -145,6 +147,13 @@ impl WireError {
     /// an unknown value, the fields of an object with an unknown field).
     pub fn expected(&self) -> &[String] {
         &self.detail.expected
+    }
+
+    /// Where in the JSON document the bad value is, as a path from the
+    /// root (`request.authorizations[1]`, `party`), when known; `None`
+    /// when the document is not JSON at all.
+    pub fn path(&self) -> Option<&str> {
+        self.detail.path.as_deref()
     }
 
     /// The line of the input (from 1) where the error was found, if known.
@@ -171,6 +180,7 @@ impl WireError {
                 message,
                 name: None,
                 expected: Vec::new(),
+                path: None,
                 line: None,
                 column: None,
                 request_error: None,
@@ -207,7 +217,7 @@ impl From<serde_json::Error> for WireError {
     }
 }
 
-fn classify(err: serde_json::Error, input: Option<&str>) -> WireError {
+fn classify(err: serde_json::Error, input: Option<&[u8]>) -> WireError {
     let (line, column) = (err.line(), err.column());
     let full = err.to_string();
     let position = format!(" at line {line} column {column}");
@@ -218,7 +228,7 @@ fn classify(err: serde_json::Error, input: Option<&str>) -> WireError {
         // "expected value", a syntax error; the input tells whether the
         // JSON itself is sound.
         serde_json::error::Category::Syntax
-            if input.is_some_and(|text| serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()) =>
+            if input.is_some_and(|text| serde_json::from_slice::<serde::de::IgnoredAny>(text).is_ok()) =>
         {
             WireError::new(
                 WireErrorKind::InvalidValue,
@@ -366,7 +376,7 @@ fn vocabulary_of(expected: &[String]) -> Option<&'static str> {
 /// assert_eq!(err.name(), Some("action"));
 /// # Ok::<(), vianet_privacy::wire::WireError>(())
 /// ```
-pub fn parse_request(json: &str) -> Result<Request, WireError> {
+pub fn parse_request(json: impl AsRef<[u8]>) -> Result<Request, WireError> {
     from_json(json)
 }
 
@@ -384,7 +394,7 @@ pub fn parse_request(json: &str) -> Result<Request, WireError> {
 /// assert_eq!(decision.deny_kind(), Some(DenyKind::Forbidden));
 /// # Ok::<(), vianet_privacy::wire::WireError>(())
 /// ```
-pub fn parse_decision(json: &str) -> Result<Decision, WireError> {
+pub fn parse_decision(json: impl AsRef<[u8]>) -> Result<Decision, WireError> {
     from_json(json)
 }
 
@@ -413,8 +423,9 @@ pub fn parse_decision(json: &str) -> Result<Decision, WireError> {
 /// assert_eq!(err.kind(), WireErrorKind::InvalidValue);
 /// # Ok::<(), vianet_privacy::wire::WireError>(())
 /// ```
-pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, WireError> {
-    serde_json::from_str(json).map_err(|err| classify(err, Some(json)))
+pub fn from_json<T: serde::de::DeserializeOwned>(json: impl AsRef<[u8]>) -> Result<T, WireError> {
+    let json = json.as_ref();
+    serde_json::from_slice(json).map_err(|err| classify(err, Some(json)))
 }
 
 /// Reads a request from JSON and decides it.
@@ -435,7 +446,7 @@ pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, WireEr
 /// assert_eq!(err.kind(), WireErrorKind::BeforeStatementInForce);
 /// assert_eq!(err.request_error().map(|e| e.code()), Some("before_statement_in_force"));
 /// ```
-pub fn decide_json(json: &str) -> Result<Decision, WireError> {
+pub fn decide_json(json: impl AsRef<[u8]>) -> Result<Decision, WireError> {
     let request = parse_request(json)?;
     Ok(crate::decide(&request)?)
 }
@@ -456,7 +467,7 @@ pub fn decide_json(json: &str) -> Result<Decision, WireError> {
 /// assert!(decision.missing().contains(Authorization::OperationalWebsitePermit));
 /// # Ok::<(), vianet_privacy::wire::WireError>(())
 /// ```
-pub fn decide_compliance_json(json: &str) -> Result<Decision, WireError> {
+pub fn decide_compliance_json(json: impl AsRef<[u8]>) -> Result<Decision, WireError> {
     let request: crate::ComplianceRequest = from_json(json)?;
     Ok(request.decide()?)
 }

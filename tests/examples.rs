@@ -368,10 +368,8 @@ fn audit_reads_audit_records_and_reports_decisions_that_differ() {
     let allowed = AuditRecord::decide(at, wire::parse_request(ALLOWED).unwrap()).unwrap();
     let denied = AuditRecord::decide(at, wire::parse_request(DENIED).unwrap()).unwrap();
     // A record that says the security code was allowed: it was not.
-    let tampered = AuditRecord {
-        decision: allowed.decision,
-        ..denied
-    };
+    let mut tampered = denied.clone();
+    tampered.decision = allowed.decision;
     let log = [allowed, denied, tampered]
         .map(|r| r.to_json_line().unwrap())
         .join("\n");

@@ -1260,7 +1260,7 @@ fn the_account_object_rejects_unknown_fields_and_other_shapes() {
     ]
     .into_iter()
     .filter_map(|account| {
-        let result = wire::decide_json(&base.replace("ACCOUNT", account));
+        let result = wire::decide_json(base.replace("ACCOUNT", account));
         result.is_ok().then(|| format!("{account} is read: {result:?}"))
     })
     .collect();

@@ -86,7 +86,7 @@ proptest! {
                 prop_assert_eq!(wire::parse_decision(&text).unwrap(), decision);
                 prop_assert_eq!(wire::decide_json(&json).unwrap(), decision);
                 let record = AuditRecord::new(request.at.unwrap_or(StatementVersion::CURRENT.effective_from()), request, decision);
-                prop_assert_eq!(AuditRecord::from_json_line(&record.to_json_line().unwrap()).unwrap(), record);
+                prop_assert_eq!(AuditRecord::from_json_line(record.to_json_line().unwrap()).unwrap(), record);
             }
             Err(err) => {
                 // Undecidable on its own is undecidable over the wire, never allowed.
@@ -114,7 +114,7 @@ fn a_good_request_is_decided() {
 
 #[test]
 fn an_unknown_field_is_rejected_by_name_with_the_fields_listed() {
-    let err = wire::decide_json(&edit("colour", Some("\"blue\""))).unwrap_err();
+    let err = wire::decide_json(edit("colour", Some("\"blue\""))).unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::UnknownField);
     assert_eq!(err.name(), Some("colour"));
     assert!(err.expected().iter().any(|f| f == "purpose"), "{:?}", err.expected());
@@ -127,7 +127,7 @@ fn an_unknown_field_is_rejected_by_name_with_the_fields_listed() {
 
 #[test]
 fn an_unknown_value_lists_the_valid_ones() {
-    let err = wire::decide_json(&edit("location", Some("\"atlantis\""))).unwrap_err();
+    let err = wire::decide_json(edit("location", Some("\"atlantis\""))).unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::UnknownValue);
     assert_eq!(err.name(), Some("atlantis"));
     let valid: Vec<&str> = Location::ALL.iter().map(|l| l.as_str()).collect();
@@ -139,7 +139,7 @@ fn an_unknown_value_lists_the_valid_ones() {
     );
 
     // Inside a list too.
-    let err = wire::decide_json(&edit("authorizations", Some(r#"["explicit_consent", "a_nod"]"#))).unwrap_err();
+    let err = wire::decide_json(edit("authorizations", Some(r#"["explicit_consent", "a_nod"]"#))).unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::UnknownValue);
     assert!(err.to_string().starts_with("unknown authorization `a_nod`"), "{err}");
 }
@@ -147,7 +147,7 @@ fn an_unknown_value_lists_the_valid_ones() {
 #[test]
 fn a_missing_field_is_named() {
     for field in ["service", "party", "action", "data", "purpose", "location"] {
-        let err = wire::decide_json(&edit(field, None)).unwrap_err();
+        let err = wire::decide_json(edit(field, None)).unwrap_err();
         assert_eq!(err.kind(), WireErrorKind::MissingField, "{field}");
         assert_eq!(err.name(), Some(field));
         assert!(
@@ -163,7 +163,7 @@ fn duplicates_are_refused() {
     assert_eq!(err.kind(), WireErrorKind::DuplicateField);
     assert_eq!(err.name(), Some("service"));
 
-    let err = wire::decide_json(&edit("objections", Some(r#"["cookies_refused", "cookies_refused"]"#))).unwrap_err();
+    let err = wire::decide_json(edit("objections", Some(r#"["cookies_refused", "cookies_refused"]"#))).unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::DuplicateValue);
     assert_eq!(err.name(), Some("cookies_refused"));
 }
@@ -177,10 +177,10 @@ fn wrong_types_and_bad_times_are_invalid_values() {
         ("at", "\"next tuesday\""),
         ("at", "\"2024-13-01T00:00:00+08:00\""),
     ] {
-        let err = wire::decide_json(&edit(field, Some(value))).unwrap_err();
+        let err = wire::decide_json(edit(field, Some(value))).unwrap_err();
         assert_eq!(err.kind(), WireErrorKind::InvalidValue, "{field}: {value}: {err}");
     }
-    let err = wire::decide_json(&edit("at", Some("\"next tuesday\""))).unwrap_err();
+    let err = wire::decide_json(edit("at", Some("\"next tuesday\""))).unwrap_err();
     assert!(err.to_string().contains("RFC 3339"), "{err}");
     let err = wire::decide_json("[1, 2]").unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::InvalidValue);
@@ -194,14 +194,14 @@ fn syntax_errors_carry_their_position() {
     assert!(err.to_string().starts_with("not valid JSON"), "{err}");
     assert_eq!(wire::decide_json("").unwrap_err().kind(), WireErrorKind::Syntax);
     assert_eq!(
-        wire::decide_json(&format!("{GOOD} {GOOD}")).unwrap_err().kind(),
+        wire::decide_json(format!("{GOOD} {GOOD}")).unwrap_err().kind(),
         WireErrorKind::Syntax
     );
 }
 
 #[test]
 fn a_request_before_the_statement_is_refused_with_what_is_wrong() {
-    let err = wire::decide_json(&edit("at", Some("\"2020-11-30T23:59:59+08:00\""))).unwrap_err();
+    let err = wire::decide_json(edit("at", Some("\"2020-11-30T23:59:59+08:00\""))).unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::BeforeStatementInForce);
     assert_eq!(
         err.request_error().map(RequestError::code),
@@ -213,12 +213,12 @@ fn a_request_before_the_statement_is_refused_with_what_is_wrong() {
         "{err}"
     );
     // The same instant, one second later, is decided.
-    assert!(wire::decide_json(&edit("at", Some("\"2020-12-01T00:00:00+08:00\""))).is_ok());
+    assert!(wire::decide_json(edit("at", Some("\"2020-12-01T00:00:00+08:00\""))).is_ok());
 }
 
 #[test]
 fn errors_serialize_with_their_kind() {
-    let err = wire::decide_json(&edit("party", Some("\"regulator\""))).unwrap_err();
+    let err = wire::decide_json(edit("party", Some("\"regulator\""))).unwrap_err();
     let json: serde_json::Value = serde_json::from_str(&wire::to_json(&err).unwrap()).unwrap();
     assert_eq!(json["kind"], "unknown_value");
     assert_eq!(json["name"], "regulator");
@@ -230,17 +230,17 @@ fn decisions_reject_unknown_fields_and_effects() {
     let deny = r#"{"effect": "deny", "clause": "payment_security_code_not_retained", "kind": "forbidden",
         "reason": "security_code_never_retained", "statement_version": "2020-12-01"}"#;
     assert!(wire::parse_decision(deny).is_ok());
-    let err = wire::parse_decision(&deny.replace("\"deny\"", "\"maybe\"")).unwrap_err();
+    let err = wire::parse_decision(deny.replace("\"deny\"", "\"maybe\"")).unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::UnknownValue);
     assert_eq!(err.expected(), ["allow", "deny"]);
-    let err = wire::parse_decision(&deny.replace("\"kind\"", "\"sort\"")).unwrap_err();
+    let err = wire::parse_decision(deny.replace("\"kind\"", "\"sort\"")).unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::UnknownField);
-    let err = wire::parse_decision(&deny.replace("\"statement_version\": \"2020-12-01\"", "\"x\": 1")).unwrap_err();
+    let err = wire::parse_decision(deny.replace("\"statement_version\": \"2020-12-01\"", "\"x\": 1")).unwrap_err();
     assert!(
         matches!(err.kind(), WireErrorKind::UnknownField | WireErrorKind::MissingField),
         "{err}"
     );
-    let err = wire::parse_decision(&deny.replace("2020-12-01", "2019-01-01")).unwrap_err();
+    let err = wire::parse_decision(deny.replace("2020-12-01", "2019-01-01")).unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::UnknownValue);
     assert!(
         err.to_string().starts_with("unknown statement version `2019-01-01`"),
@@ -262,9 +262,9 @@ fn audit_records_are_one_line_and_check_themselves() {
     keys.sort_unstable();
     assert_eq!(keys, ["at", "decision", "format", "request", "statement_version"]);
 
-    let err = AuditRecord::from_json_line(&line.replace("\"format\":1", "\"format\":2")).unwrap_err();
+    let err = AuditRecord::from_json_line(line.replace("\"format\":1", "\"format\":2")).unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::UnsupportedFormat);
-    let err = AuditRecord::from_json_line(&line.replace("\"at\":", "\"when\":")).unwrap_err();
+    let err = AuditRecord::from_json_line(line.replace("\"at\":", "\"when\":")).unwrap_err();
     assert_eq!(err.kind(), WireErrorKind::UnknownField);
 
     let mut out = Vec::new();
