@@ -90,44 +90,24 @@
 // run-time panic; each such place says so.
 #![cfg_attr(not(test), deny(clippy::panic, clippy::indexing_slicing))]
 
-mod vocabulary;
-
-mod account;
-mod action;
-mod activity;
-mod advisory;
-pub mod audit;
-mod authorization;
-mod category;
-mod checklist;
-mod circumstance;
-mod clause;
-mod compliance_request;
-mod decision;
-mod element;
-mod engine;
-mod error;
-mod index;
-mod language;
-mod location;
-mod objection;
-mod obligation;
-mod party;
-mod prohibited_content;
-mod purpose;
-mod reason;
-mod record;
-mod registration;
-mod request;
-mod rule;
-mod section;
-mod service;
+// The table of contents, in the order the parts depend on one another:
+// each reads only those above it.
+//
+// The model: the statement's vocabulary as typed values (`src/model/`).
+mod model;
+// The statement, one module per section, its rules as data
+// (`src/statement/`).
 pub mod statement;
-pub mod time;
-mod version;
-mod website;
+// The evaluator: one pipeline from a request to a decision (`src/eval/`).
+mod eval;
+// The wire format: JSON in and out (`src/wire/`, with the `json` feature).
 #[cfg(feature = "json")]
 pub mod wire;
+// The audit trail: the record a service logs, the event an audit reads
+// (`src/audit.rs`).
+pub mod audit;
+
+pub use model::time;
 
 /// The names a service that decides requests needs, in one import.
 ///
@@ -159,40 +139,45 @@ pub mod prelude {
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctest;
 
-pub use account::Account;
-pub use action::{Action, ActionSet};
-pub use activity::{Activity, ActivitySet};
-pub use advisory::{Advisory, AdvisorySet};
+// The model, at the crate root.
+pub use model::account::Account;
+pub use model::action::{Action, ActionSet};
+pub use model::activity::{Activity, ActivitySet};
+pub use model::advisory::{Advisory, AdvisorySet};
+pub use model::authorization::{Authorization, AuthorizationSet};
+pub use model::category::{DataCategory, DataCategorySet};
+pub use model::checklist::Checklist;
+pub use model::circumstance::{Circumstance, CircumstanceSet};
+pub use model::clause::{ClauseId, ClauseSet};
+pub use model::compliance_request::ComplianceRequest;
+pub use model::decision::{Allow, Decision, Deny, Explanation};
+pub use model::element::{DataElement, DataElementSet};
+pub use model::error::{RequestError, UnknownName};
+pub use model::language::Language;
+pub use model::location::{Location, LocationSet};
+pub use model::objection::{Objection, ObjectionSet};
+pub use model::obligation::{Obligation, ObligationSet};
+pub use model::party::{Party, PartySet};
+pub use model::prohibited_content::{ProhibitedContent, ProhibitedContentSet};
+pub use model::purpose::{Purpose, PurposeSet};
+pub use model::reason::{DenyKind, DenyKindSet, Reason, ReasonSet};
+pub use model::record::{InvalidRetention, RecordItem, RecordItemSet, RecordRetention};
+pub use model::registration::{RegistrationInfo, RegistrationInfoSet};
+pub use model::request::Request;
+pub use model::section::{Section, SectionSet};
+pub use model::service::{OnlineService, OnlineServiceSet};
+pub use model::version::{StatementVersion, StatementVersionSet, CHINA_STANDARD_TIME};
+pub use model::website::{WebsiteKind, WebsiteKindSet};
+
+// The evaluation.
+pub use eval::decide;
+#[doc(hidden)]
+pub use eval::index::rules_visited;
+#[doc(hidden)]
+pub use eval::{authorizations_read, decide_reference, Reads};
+pub use statement::compliance_with_law::decide_compliance;
+
+// The audit trail.
 pub use audit::AuditRecord;
 #[cfg(feature = "json")]
 pub use audit::Event;
-pub use authorization::{Authorization, AuthorizationSet};
-pub use category::{DataCategory, DataCategorySet};
-pub use checklist::Checklist;
-pub use circumstance::{Circumstance, CircumstanceSet};
-pub use clause::{ClauseId, ClauseSet};
-pub use compliance_request::ComplianceRequest;
-pub use decision::{Allow, Decision, Deny, Explanation};
-pub use element::{DataElement, DataElementSet};
-pub use engine::decide;
-#[doc(hidden)]
-pub use engine::{authorizations_read, decide_reference, Reads};
-pub use error::{RequestError, UnknownName};
-#[doc(hidden)]
-pub use index::rules_visited;
-pub use language::Language;
-pub use location::{Location, LocationSet};
-pub use objection::{Objection, ObjectionSet};
-pub use obligation::{Obligation, ObligationSet};
-pub use party::{Party, PartySet};
-pub use prohibited_content::{ProhibitedContent, ProhibitedContentSet};
-pub use purpose::{Purpose, PurposeSet};
-pub use reason::{DenyKind, DenyKindSet, Reason, ReasonSet};
-pub use record::{InvalidRetention, RecordItem, RecordItemSet, RecordRetention};
-pub use registration::{RegistrationInfo, RegistrationInfoSet};
-pub use request::Request;
-pub use section::{Section, SectionSet};
-pub use service::{OnlineService, OnlineServiceSet};
-pub use statement::compliance_with_law::decide_compliance;
-pub use version::{StatementVersion, StatementVersionSet, CHINA_STANDARD_TIME};
-pub use website::{WebsiteKind, WebsiteKindSet};

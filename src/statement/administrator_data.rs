@@ -23,7 +23,7 @@
 //! them, whatever else the request carries.
 
 use super::{PROCESSING, WE};
-use crate::rule::{Exception, Limit, Needs, Permit, Scope};
+use crate::statement::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::{
     Action, ActionSet, Advisory, AdvisorySet, Authorization, AuthorizationSet, ClauseId, DataElement, DataElementSet,
     DenyKind, Obligation, ObligationSet, Purpose, PurposeSet, Reason,

@@ -36,7 +36,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 use crate::{
     AdvisorySet, Allow, ClauseId, Decision, DenyKind, Obligation, ObligationSet, Reason, RequestError, StatementVersion,
 };

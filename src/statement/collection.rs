@@ -17,7 +17,7 @@
 //! is submitted for.
 
 use super::{PROCESSING, WE};
-use crate::rule::{Needs, Permit, Scope};
+use crate::statement::rule::{Needs, Permit, Scope};
 use crate::{
     Action, ActionSet, Authorization, AuthorizationSet, ClauseId, DataElementSet, Obligation, ObligationSet, Party,
     PartySet, Purpose, PurposeSet, Reason,

@@ -99,6 +99,14 @@ pub(crate) const REGISTRATION_DUTIES: ObligationSet = ObligationSet::of(&[Obliga
 /// What makes an inquiry by the authorities one the records go to.
 pub(crate) const LAWFUL_INQUIRY: Authorization = Authorization::LegalRequirement;
 
+impl ComplianceRequest {
+    /// Decides the request: the same as [`decide_compliance`]. (The rules
+    /// live here, with the section; the request type in the model.)
+    pub fn decide(&self) -> Result<Decision, RequestError> {
+        decide_compliance(self)
+    }
+}
+
 /// Decides a [`ComplianceRequest`] under "Compliance with Law".
 ///
 /// Fails closed: Prohibited Content is forbidden; a missing filing, permit

@@ -20,7 +20,7 @@
 //! duties like any other (docs/clauses.md, "What is Personal Data").
 
 use super::WE;
-use crate::rule::{Limit, Permit, Scope};
+use crate::statement::rule::{Limit, Permit, Scope};
 use crate::{
     Action, ActionSet, Advisory, AdvisorySet, ClauseId, DataElementSet, DenyKind, Objection, ObjectionSet, Obligation,
     ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason,

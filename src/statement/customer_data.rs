@@ -29,7 +29,7 @@
 //! circumstance sends it abroad otherwise (docs/invariants.md, D32).
 
 use super::{PROCESSING, WE};
-use crate::rule::{Exception, Limit, Needs, Permit, Scope};
+use crate::statement::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::{
     Action, ActionSet, ClauseId, DataElementSet, DenyKind, LocationSet, Obligation, ObligationSet, Party, PartySet,
     Purpose, PurposeSet, Reason,

@@ -32,7 +32,7 @@
 //!   administers the end user's account and data.
 
 use super::{PROCESSING, WE};
-use crate::rule::{Needs, Permit, Scope};
+use crate::statement::rule::{Needs, Permit, Scope};
 use crate::{
     Action, ActionSet, Authorization, AuthorizationSet, ClauseId, DataElementSet, Party, PartySet, Purpose, PurposeSet,
     Reason,

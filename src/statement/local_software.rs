@@ -9,7 +9,7 @@
 //! > subcontractors) for operating and improving the Online Services.
 
 use super::{PROCESSING, WE};
-use crate::rule::{Limit, Permit, Scope};
+use crate::statement::rule::{Limit, Permit, Scope};
 use crate::{ActionSet, ClauseId, DataElement, DataElementSet, DenyKind, Party, Purpose, PurposeSet, Reason};
 
 /// "for operating and improving the Online Services".

@@ -82,8 +82,8 @@
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::rule::{Exception, Limit, Needs, Permit, Scope};
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
+use crate::statement::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::{
     Action, ActionSet, Advisory, AdvisorySet, Authorization, AuthorizationSet, ClauseId, DataElement, DataElementSet,
     Decision, Deny, DenyKind, Language, Obligation, ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason,

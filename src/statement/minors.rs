@@ -54,7 +54,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::decision::Evaluated;
+use crate::statement::rule::Evaluated;
 use crate::{
     Advisory, AdvisorySet, Authorization, AuthorizationSet, ClauseId, Decision, Deny, DenyKind, Reason, Request,
 };

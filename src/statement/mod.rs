@@ -21,6 +21,8 @@
 //! (data-subject requests, incidents, changes to the statement) have their
 //! own small typed APIs in [`managing`], [`protection`] and [`changes`].
 
+pub(crate) mod rule;
+
 pub mod administrator_data;
 pub mod changes;
 pub mod collection;
@@ -40,8 +42,8 @@ pub mod storage;
 pub mod support_data;
 pub mod trial_period;
 
-use crate::decision::Evaluated;
-use crate::rule::{Limit, Permit};
+use crate::statement::rule::Evaluated;
+use crate::statement::rule::{Limit, Permit};
 use crate::{
     Action, ActionSet, AdvisorySet, Allow, AuthorizationSet, ClauseId, DataCategory, Decision, Deny, DenyKind,
     ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason, Request, StatementVersion,

@@ -18,7 +18,7 @@
 //! section may use data only for that purpose, not keep it.
 
 use super::{PROCESSING, WE};
-use crate::rule::{Exception, Limit, Needs, Permit, Scope};
+use crate::statement::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::{
     Action, ActionSet, Authorization, AuthorizationSet, ClauseId, DataElement, DataElementSet, DenyKind, Obligation,
     ObligationSet, Purpose, PurposeSet, Reason,

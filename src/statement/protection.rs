@@ -42,7 +42,7 @@
 //! assert!(!checklist.is_complete());
 //! ```
 
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 use crate::{Action, ActionSet, Obligation, ObligationSet, Request};
 
 vocabulary! {

@@ -12,7 +12,7 @@
 //! > agencies that legally store your data.
 
 use super::{PROCESSING, WE};
-use crate::rule::{Permit, Scope};
+use crate::statement::rule::{Permit, Scope};
 use crate::{Action, ActionSet, ClauseId, DataElementSet, Party, PartySet, Purpose, PurposeSet, Reason};
 
 pub(crate) const PERMITS: &[Permit] = &[

@@ -34,7 +34,7 @@
 //! The bullets come first so that the allow cites the most specific
 //! clause; the general sentence's three bases come after them.
 
-use crate::rule::{Exception, Limit, Needs, Permit, Scope};
+use crate::statement::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::{
     Action, ActionSet, Advisory, AdvisorySet, Authorization, AuthorizationSet, Circumstance, CircumstanceSet, ClauseId,
     DataElement, DataElementSet, DenyKind, LocationSet, Obligation, ObligationSet, Party, PartySet, Purpose,

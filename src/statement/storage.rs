@@ -54,8 +54,8 @@
 //!   and keeping what the law requires to be kept, as after closing an
 //!   account (a termination does not lift the law's retention).
 
-use crate::account::AccountPhase;
-use crate::rule::{Exception, Limit, Needs, Scope};
+use crate::model::account::AccountPhase;
+use crate::statement::rule::{Exception, Limit, Needs, Scope};
 use crate::{
     Action, ActionSet, Allow, Authorization, AuthorizationSet, ClauseId, DataElementSet, Deny, DenyKind, LocationSet,
     Obligation, ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason, Request,

@@ -16,7 +16,7 @@
 //! > communication methods provided by 21Vianet to unsubscribe.
 
 use super::{PROCESSING, WE};
-use crate::rule::{Exception, Limit, Needs, Permit, Scope};
+use crate::statement::rule::{Exception, Limit, Needs, Permit, Scope};
 use crate::{
     Action, ActionSet, Authorization, AuthorizationSet, ClauseId, DataElement, DataElementSet, DenyKind, Objection,
     ObjectionSet, Obligation, ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason,

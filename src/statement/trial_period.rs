@@ -45,7 +45,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use crate::rule::Scope;
+use crate::statement::rule::Scope;
 use crate::{
     ActionSet, Advisory, AdvisorySet, Allow, ClauseId, Deny, DenyKind, Obligation, ObligationSet, Purpose, PurposeSet,
     Reason, Request,

@@ -1,4 +1,4 @@
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 
 vocabulary! {
     /// Who acts on the data, or receives it.

@@ -1,4 +1,4 @@
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 use crate::ClauseId;
 
 vocabulary! {

@@ -2,7 +2,7 @@
 //! into bit masks, so that a decision is a handful of table loads and bit
 //! operations instead of a walk over every rule.
 //!
-//! The evaluator in [`crate::engine`] reads every limit, then the
+//! The linear evaluation ([`super::linear`]) reads every limit, then the
 //! permissions in order, testing each rule against the request. Here the
 //! same rules are numbered, once and for all, in one 128-bit *rule space*:
 //! the limits first (in the evaluator's order), then the permissions (in
@@ -33,10 +33,9 @@
 //! If [`Scope`] ever gains a dimension, it needs a table here too (the
 //! agreement test will say so).
 
-use crate::decision::Evaluated;
-use crate::engine::{apply_limit, deny_unpermitted, near, Applying};
-use crate::rule::{Exception, Limit, Needs, Permit, Scope};
+use super::apply::{apply_limit, deny_unpermitted, near, Applying};
 use crate::statement;
+use crate::statement::rule::{Evaluated, Exception, Limit, Needs, Permit, Scope};
 use crate::{
     Action, AuthorizationSet, Circumstance, ClauseId, DataElement, DenyKind, Location, Objection, Party, Purpose,
     Reason, Request,
@@ -430,7 +429,7 @@ fn needs_met(request: &Request) -> u128 {
 }
 
 /// Decides a checked request through the index. Same answer as
-/// [`crate::engine`]'s linear evaluation.
+/// the linear evaluation ([`super::linear`]).
 #[inline]
 pub(crate) fn evaluate(request: &Request) -> Evaluated {
     let mut read_one_by_one = 0;

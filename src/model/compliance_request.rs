@@ -2,8 +2,8 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Activity, Authorization, AuthorizationSet, Decision, ProhibitedContent, RecordItemSet, RecordRetention,
-    RegistrationInfoSet, RequestError, WebsiteKind,
+    Activity, Authorization, AuthorizationSet, ProhibitedContent, RecordItemSet, RecordRetention, RegistrationInfoSet,
+    WebsiteKind,
 };
 
 /// One question about the customer's own activities as an Internet
@@ -172,11 +172,5 @@ impl ComplianceRequest {
     pub const fn at(mut self, at: DateTime<FixedOffset>) -> ComplianceRequest {
         self.at = Some(at);
         self
-    }
-
-    /// Decides the request: the same as
-    /// [`decide_compliance`](crate::decide_compliance).
-    pub fn decide(&self) -> Result<Decision, RequestError> {
-        crate::decide_compliance(self)
     }
 }

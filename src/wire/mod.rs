@@ -33,7 +33,7 @@
 
 use serde::Serialize;
 
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 use crate::{
     Action, Advisory, Authorization, Circumstance, ClauseId, DataElement, Decision, DenyKind, Location, Objection,
     Obligation, OnlineService, Party, Purpose, Reason, Request, RequestError, StatementVersion,

@@ -1,12 +1,12 @@
 //! The shape of a rule. The statement's rules are data of these types
-//! (in [`crate::statement`]); the evaluator in [`crate::engine`] reads them.
+//! (in [`crate::statement`]); the evaluator (`crate::eval`) reads them.
 //! Keeping the two apart lets a reviewer read a section's rules beside the
 //! section without reading the evaluator, as Cedar keeps policies apart
 //! from its authorizer.
 
 use crate::{
-    ActionSet, AdvisorySet, Authorization, AuthorizationSet, CircumstanceSet, ClauseId, DataElementSet, DenyKind,
-    LocationSet, ObjectionSet, ObligationSet, PartySet, PurposeSet, Reason, Request,
+    ActionSet, AdvisorySet, Authorization, AuthorizationSet, CircumstanceSet, ClauseId, DataElementSet, Decision, Deny,
+    DenyKind, LocationSet, ObjectionSet, ObligationSet, PartySet, PurposeSet, Reason, Request,
 };
 
 /// Which requests a rule speaks of: a request is in scope when each of its
@@ -243,5 +243,24 @@ impl Limit {
     pub const fn advisories(mut self, advisories: AdvisorySet) -> Limit {
         self.advisories = advisories;
         self
+    }
+}
+
+/// A decision as the rules give it, before the conditions on a finished
+/// decision (a minor's guardian consent, the Preview advisory): with
+/// whether an allow rests on the law, on one of the six circumstances or
+/// on the law's retention period rather than on anyone's choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Evaluated {
+    pub decision: Decision,
+    pub by_law: bool,
+}
+
+impl Evaluated {
+    pub(crate) const fn deny(deny: Deny) -> Evaluated {
+        Evaluated {
+            decision: Decision::Deny(deny),
+            by_law: false,
+        }
     }
 }

@@ -1,4 +1,4 @@
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 
 vocabulary! {
     /// What a customer provides when registering for the Online Services:

@@ -1,6 +1,6 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 
 vocabulary! {
     /// A version of the statement, named by its "Updated" date.

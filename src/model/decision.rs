@@ -71,25 +71,6 @@ pub struct Deny {
     pub statement_version: StatementVersion,
 }
 
-/// A decision as the rules give it, before the conditions on a finished
-/// decision (a minor's guardian consent, the Preview advisory): with
-/// whether an allow rests on the law, on one of the six circumstances or
-/// on the law's retention period rather than on anyone's choice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Evaluated {
-    pub decision: Decision,
-    pub by_law: bool,
-}
-
-impl Evaluated {
-    pub(crate) const fn deny(deny: Deny) -> Evaluated {
-        Evaluated {
-            decision: Decision::Deny(deny),
-            by_law: false,
-        }
-    }
-}
-
 impl Decision {
     /// The allow, or the deny as an error: for `?` in a service that
     /// refuses what the statement does not permit.

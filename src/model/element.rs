@@ -1,4 +1,4 @@
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 use crate::DataCategory;
 
 vocabulary! {
@@ -227,7 +227,7 @@ impl DataElementSet {
     /// (it is never handled more loosely than Personal Data); and the
     /// [`TECHNICAL`](DataElementSet::TECHNICAL) data about machines and
     /// software, which the statement itself sets apart as "technical data
-    /// … [that] in rare cases involves your Personal Data". A caller whose
+    /// … \[that\] in rare cases involves your Personal Data". A caller whose
     /// technical data does carry Personal Data asks about the personal
     /// element instead. `docs/clauses.md` gives each element's reason.
     pub const PERSONAL: DataElementSet = DataElementSet::ADMINISTRATOR

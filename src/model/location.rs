@@ -1,4 +1,4 @@
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 
 vocabulary! {
     /// Where data is stored, where it goes, or where the party handling it is.
