@@ -42,11 +42,10 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::process::ExitCode;
 
-use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
-use vianet_privacy::wire::{self, WireError, WireErrorKind, FORMAT_VERSION};
+use serde::Serialize;
+use vianet_privacy::wire::{WireError, WireErrorKind};
 use vianet_privacy::{
-    decide, Authorization, ClauseId, Decision, DenyKind, Language, Obligation, Reason, Request, StatementVersion,
+    decide, Authorization, ClauseId, Decision, DenyKind, Language, Obligation, Reason, StatementVersion,
 };
 
 /// The log `audit` reads when given no file.
@@ -60,20 +59,6 @@ const LISTED: usize = 50;
 const PROGRESS_EVERY: u64 = 100_000;
 
 const USAGE: &str = "usage: audit [--lang en|zh-CN] [--json] [--strict] [FILE | -]";
-
-/// One line of the log.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Event {
-    at: DateTime<FixedOffset>,
-    request: Request,
-    #[serde(default)]
-    format: Option<u32>,
-    #[serde(default)]
-    statement_version: Option<StatementVersion>,
-    #[serde(default)]
-    decision: Option<Decision>,
-}
 
 struct Options {
     source: Option<String>,
@@ -192,23 +177,14 @@ impl Summary {
         if text.trim().is_empty() {
             return;
         }
-        let event: Event = match wire::from_json(text) {
+        let event = match vianet_privacy::audit::Event::from_json_line(text) {
             Ok(event) => event,
             Err(err) => {
                 self.problem(number, err.kind(), err.to_string());
                 return;
             }
         };
-        if let Some(format) = event.format.filter(|&format| format != FORMAT_VERSION) {
-            let message =
-                format!("the record is in wire format version {format}; this audit reads version {FORMAT_VERSION}");
-            self.problem(number, WireErrorKind::UnsupportedFormat, message);
-            return;
-        }
-        let mut request = event.request;
-        if request.at.is_none() {
-            request.at = Some(event.at);
-        }
+        let request = event.request_at();
         let decision = match decide(&request) {
             Ok(decision) => decision,
             Err(err) => {
@@ -219,14 +195,10 @@ impl Summary {
         };
         self.decided += 1;
         self.statement_version = Some(decision.statement_version());
-        let recorded_version = event
-            .statement_version
-            .or(event.decision.map(|d| d.statement_version()));
-        let differs = event.decision.is_some_and(|recorded| recorded != decision)
-            || recorded_version.is_some_and(|version| version != decision.statement_version());
+        let differs = event.recorded.is_some_and(|recorded| recorded != decision);
         if differs {
             self.disagreements += 1;
-            if let (Some(recorded), true) = (event.decision, self.disagreements_listed.len() < LISTED) {
+            if let (Some(recorded), true) = (event.recorded, self.disagreements_listed.len() < LISTED) {
                 self.disagreements_listed.push(Disagreement {
                     line: number,
                     recorded,

@@ -182,10 +182,22 @@ impl AuditRecord {
     /// [`Contradictory`](crate::wire::WireErrorKind::Contradictory) when its
     /// statement version is not its decision's.
     pub fn from_json_line(line: impl AsRef<[u8]>) -> Result<AuditRecord, crate::wire::WireError> {
-        let record: AuditRecord = crate::wire::from_json(line)?;
-        check_format(record.format)?;
-        check_version(record.statement_version, &record.decision)?;
-        Ok(record)
+        let line = crate::wire::read_event(line.as_ref(), false)?;
+        let missing = |field: &'static str| crate::wire::WireError::missing(field);
+        let format = line.format.ok_or_else(|| missing("format"))?;
+        let statement_version = line.statement_version.ok_or_else(|| missing("statement_version"))?;
+        let decision = line.decision.ok_or_else(|| missing("decision"))?;
+        check_format(format)?;
+        check_version(statement_version, &decision)?;
+        Ok(AuditRecord {
+            format,
+            at: line.at,
+            statement_version,
+            request: line.request,
+            decision,
+            decision_id: line.decision_id,
+            labels: line.labels,
+        })
     }
 }
 
@@ -254,23 +266,7 @@ impl Event {
     /// decision, the format version is not this crate's or the statement
     /// version is not the decision's.
     pub fn from_json_line(line: impl AsRef<[u8]>) -> Result<Event, crate::wire::WireError> {
-        /// The line, its envelope ignored.
-        #[derive(Deserialize)]
-        struct Line {
-            at: DateTime<FixedOffset>,
-            request: Request,
-            #[serde(default)]
-            format: Option<u32>,
-            #[serde(default)]
-            statement_version: Option<StatementVersion>,
-            #[serde(default)]
-            decision: Option<Decision>,
-            #[serde(default)]
-            decision_id: Option<String>,
-            #[serde(default)]
-            labels: BTreeMap<String, String>,
-        }
-        let line: Line = crate::wire::from_json(line)?;
+        let line = crate::wire::read_event(line.as_ref(), true)?;
         if let Some(format) = line.format {
             check_format(format)?;
         }

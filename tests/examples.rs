@@ -200,17 +200,11 @@ struct Expected {
 }
 
 fn expected(log: &str) -> Expected {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Event {
-        at: chrono::DateTime<chrono::FixedOffset>,
-        request: Request,
-    }
     let mut expected = Expected::default();
     for (i, line) in log.lines().enumerate() {
         expected.lines += 1;
         let number = i as u64 + 1;
-        let event = match wire::from_json::<Event>(line) {
+        let event = match vianet_privacy::audit::Event::from_json_line(line) {
             Ok(event) => event,
             Err(err) => {
                 expected.unreadable += 1;
@@ -218,9 +212,7 @@ fn expected(log: &str) -> Expected {
                 continue;
             }
         };
-        let mut request = event.request;
-        request.at = request.at.or(Some(event.at));
-        match decide(&request) {
+        match decide(&event.request_at()) {
             Ok(Decision::Allow(allow)) => {
                 expected.allowed += 1;
                 for obligation in allow.obligations.iter() {

@@ -233,7 +233,7 @@ impl Entry {
                 })
             }
             Entry::Compliance => {
-                let request: ComplianceRequest = wire::from_json(input)?;
+                let request: ComplianceRequest = wire::parse_compliance_request(input)?;
                 Ok(Strict {
                     fields: serde_json::to_value(request).expect("a compliance request serializes"),
                     json: wire::to_json(&request).expect("a compliance request serializes"),

@@ -286,3 +286,73 @@ fn every_error_kind_has_a_distinct_wire_name() {
         assert_eq!(kind.as_str().parse::<WireErrorKind>().unwrap(), *kind);
     }
 }
+
+/// Every error of the strict reader says where the bad value is, as a path
+/// from the root of the document, and its kind (never read from another
+/// crate's message).
+#[test]
+fn errors_say_where_the_bad_value_is() {
+    let cases: [(&str, WireErrorKind, Option<&str>, Option<&str>); 7] = [
+        (
+            r#"{"service":"azure","party":"operator","action":"use","data":"customer_content","purpose":"provide_service","location":"mainland_china","authorizations":["customer_direction","customer_drection"]}"#,
+            WireErrorKind::UnknownValue,
+            Some("authorizations[1]"),
+            Some("customer_drection"),
+        ),
+        (
+            r#"{"service":"azure","party":"operator","action":"use","data":"customer_content","purpose":"provide_service","location":"mainland_china","at":"2024-06-01","account":{"state":"closed","closed_at":"yesterday","retention_expires":"2026-01-01"}}"#,
+            WireErrorKind::InvalidValue,
+            Some("account.closed_at"),
+            Some("yesterday"),
+        ),
+        (
+            r#"{"service":"azure","party":"operator","action":"use","data":"customer_content","purpose":"provide_service","location":"mainland_china","account":{"state":"ajar"}}"#,
+            WireErrorKind::UnknownValue,
+            Some("account.state"),
+            Some("ajar"),
+        ),
+        (
+            r#"{"service":"azure","party":"operator","action":"use","data":"customer_content","purpose":"provide_service","location":"mainland_china","preview":"yes"}"#,
+            WireErrorKind::InvalidValue,
+            Some("preview"),
+            None,
+        ),
+        (
+            r#"{"service":"azure","party":"operator","action":"use","data":"customer_content","purpose":"provide_service","locaton":"mainland_china"}"#,
+            WireErrorKind::UnknownField,
+            None,
+            Some("locaton"),
+        ),
+        (
+            r#"{"service":"azure","party":"operator","action":"use","data":"customer_content","purpose":"provide_service"}"#,
+            WireErrorKind::MissingField,
+            None,
+            Some("location"),
+        ),
+        (
+            r#"{"service":"azure","party":"operator","action":"use","data":"customer_content","purpose":"provide_service","location":"mainland_china","party":"supplier"}"#,
+            WireErrorKind::DuplicateField,
+            None,
+            Some("party"),
+        ),
+    ];
+    for (input, kind, path, name) in cases {
+        let err = wire::parse_request(input).unwrap_err();
+        assert_eq!(err.kind(), kind, "{err}");
+        assert_eq!(err.path(), path, "{err}");
+        assert_eq!(err.name(), name, "{err}");
+        if let Some(path) = path {
+            assert!(err.to_string().contains(&format!("at `{path}`")), "{err}");
+        }
+    }
+    // Inside a log line the path starts at the line: `request.…`, and a
+    // recorded decision is read as strictly.
+    let line = r#"{"at":"2024-06-01T10:00:00+08:00","trace":"x","request":{"service":"azure","party":"opertor","action":"use","data":"customer_content","purpose":"provide_service","location":"mainland_china"}}"#;
+    let err = vianet_privacy::audit::Event::from_json_line(line).unwrap_err();
+    assert_eq!(err.path(), Some("request.party"));
+    assert!(err.expected().iter().any(|name| name == "operator"));
+    let line = r#"{"at":"2024-06-01T10:00:00+08:00","request":{"service":"azure","party":"operator","action":"use","data":"customer_content","purpose":"provide_service","location":"mainland_china"},"decision":{"effect":"allow","clause":"customer_data_use","obligations":[],"statement_version":"2020-12-01","reason":"purpose_closed"}}"#;
+    let err = vianet_privacy::audit::Event::from_json_line(line).unwrap_err();
+    assert_eq!(err.kind(), WireErrorKind::UnknownField);
+    assert_eq!(err.path(), Some("decision.reason"));
+}

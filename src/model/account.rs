@@ -1,6 +1,5 @@
 use chrono::{DateTime, FixedOffset};
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 /// The state of the customer account the data belongs to, for "How We
 /// Store Your Personal Data":
@@ -82,74 +81,5 @@ impl Account {
     }
 }
 
-const FIELDS: &[&str] = &["state", "closed_at", "retention_expires"];
-
-/// Serde's internally tagged enums ignore unknown fields of a unit variant
-/// and accept sequences; an account is read by hand so that neither can
-/// turn malformed input into an open account.
-impl<'de> Deserialize<'de> for Account {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Account, D::Error> {
-        deserializer.deserialize_map(AccountVisitor)
-    }
-}
-
-struct AccountVisitor;
-
-/// A time field of an account, read like `at`.
-struct Time(DateTime<FixedOffset>);
-
-impl<'de> Deserialize<'de> for Time {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Time, D::Error> {
-        crate::time::required::deserialize(deserializer).map(Time)
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum State {
-    Open,
-    Closed,
-}
-
-impl<'de> Visitor<'de> for AccountVisitor {
-    type Value = Account;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(
-            r#"an account object: {"state": "open"} or {"state": "closed", "closed_at": …, "retention_expires": …}"#,
-        )
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Account, A::Error> {
-        let mut state = None;
-        let mut closed_at = None;
-        let mut retention_expires = None;
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match key.as_ref() {
-                "state" if state.is_none() => state = Some(map.next_value::<State>()?),
-                "closed_at" if closed_at.is_none() => closed_at = Some(map.next_value::<Time>()?.0),
-                "retention_expires" if retention_expires.is_none() => {
-                    retention_expires = Some(map.next_value::<Time>()?.0)
-                }
-                "state" | "closed_at" | "retention_expires" => return Err(de::Error::duplicate_field(field(&key))),
-                other => return Err(de::Error::unknown_field(other, FIELDS)),
-            }
-        }
-        match state.ok_or_else(|| de::Error::missing_field("state"))? {
-            State::Open => match (closed_at, retention_expires) {
-                (None, None) => Ok(Account::Open),
-                (Some(_), _) => Err(de::Error::unknown_field("closed_at", &["state"])),
-                (None, Some(_)) => Err(de::Error::unknown_field("retention_expires", &["state"])),
-            },
-            State::Closed => Ok(Account::Closed {
-                closed_at: closed_at.ok_or_else(|| de::Error::missing_field("closed_at"))?,
-                retention_expires: retention_expires.ok_or_else(|| de::Error::missing_field("retention_expires"))?,
-            }),
-        }
-    }
-}
-
-/// The static name of a known field, for serde's error constructors.
-fn field(key: &str) -> &'static str {
-    FIELDS.iter().copied().find(|name| *name == key).unwrap_or("state")
-}
+// Its serde `Deserialize` is the strict reader of `crate::wire`: an
+// open account has no times, a closed one both, and no other field.

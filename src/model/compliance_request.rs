@@ -1,5 +1,5 @@
 use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::{
     Activity, Authorization, AuthorizationSet, ProhibitedContent, RecordItemSet, RecordRetention, RegistrationInfoSet,
@@ -13,7 +13,7 @@ use crate::{
 /// It is separate from [`Request`](crate::Request), which asks about
 /// 21Vianet's processing of personal data. Each activity reads only the
 /// facts it needs; a fact it needs but lacks is a
-/// [`RequestError::MissingComplianceFact`], never a guess. Like `Request`
+/// [`RequestError::MissingComplianceFact`](crate::RequestError::MissingComplianceFact), never a guess. Like `Request`
 /// it is a small `Copy` value, read from JSON with unknown fields rejected.
 ///
 /// ```
@@ -30,8 +30,8 @@ use crate::{
 /// assert_eq!(serde_json::from_str::<ComplianceRequest>(json)?, request);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Its serde `Deserialize` is the strict reader of `crate::wire`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct ComplianceRequest {
     /// What the customer does.
     pub activity: Activity,

@@ -25,7 +25,10 @@ use crate::{AdvisorySet, AuthorizationSet, ClauseId, DenyKind, Language, Obligat
 /// assert_eq!(decision.clause().as_str(), "payment_security_code_not_retained");
 /// # Ok::<(), vianet_privacy::RequestError>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Its serde `Deserialize` is the strict reader of `crate::wire`: `effect`
+/// and that effect's fields, and no other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "effect", rename_all = "snake_case")]
 pub enum Decision {
     /// The statement permits the request, with these duties.

@@ -1,5 +1,5 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::{
     Account, Action, Authorization, AuthorizationSet, Circumstance, DataCategory, DataElement, Location, Objection,
@@ -28,8 +28,10 @@ use crate::{
 /// assert!(request.authorizations.contains(Authorization::PriorConsentAfterExplanation));
 /// assert!(request.location.is_outside_china());
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// Its serde `Deserialize` is the strict reader of `crate::wire`: every
+/// field checked, unknown ones refused, the errors saying where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Request {
     /// The Online Service concerned.
     pub service: OnlineService,

@@ -77,6 +77,23 @@ macro_rules! vocabulary {
 
         vocabulary!(@display $name $($display)?);
 
+        impl $crate::model::vocabulary::Vocabulary for $name {
+            type Set = $set;
+            const KIND: &'static str = $kind;
+
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+
+            fn contains(set: $set, value: $name) -> bool {
+                set.contains(value)
+            }
+
+            fn with(set: $set, value: $name) -> $set {
+                set.with(value)
+            }
+        }
+
         impl core::str::FromStr for $name {
             type Err = $crate::UnknownName;
 
@@ -259,3 +276,18 @@ macro_rules! vocabulary {
 }
 
 pub(crate) use vocabulary;
+
+/// What the strict reader (`crate::wire`) needs of a vocabulary: its
+/// names, its set type, and what kind of name it is.
+pub(crate) trait Vocabulary: Copy + core::str::FromStr<Err = crate::UnknownName> + 'static {
+    /// The matching bit set.
+    type Set: Copy + Default;
+    /// What kind of name it is (`"party"`).
+    const KIND: &'static str;
+    /// The wire name.
+    fn name(self) -> &'static str;
+    /// Whether the set holds the value.
+    fn contains(set: Self::Set, value: Self) -> bool;
+    /// The set with the value added.
+    fn with(set: Self::Set, value: Self) -> Self::Set;
+}
