@@ -70,6 +70,8 @@
 //! date. [`Request::validate`] rejects contradictory times.
 
 #![forbid(unsafe_code)]
+// On docs.rs, mark what a feature turns on.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 // No panics and no printing in library code (unit tests may unwrap).
 #![cfg_attr(
@@ -100,12 +102,17 @@ mod model;
 pub mod statement;
 // The evaluator: one pipeline from a request to a decision (`src/eval/`).
 mod eval;
-// The wire format: JSON in and out (`src/wire/`, with the `json` feature).
+// The wire format (`src/wire/`): the strict reader that is every
+// request's `Deserialize`, and, with the `json` feature, JSON in and out.
 #[cfg(feature = "json")]
 pub mod wire;
+#[cfg(not(feature = "json"))]
+mod wire;
 // The audit trail: the record a service logs, the event an audit reads
 // (`src/audit.rs`).
 pub mod audit;
+// The reference documents (`docs/`), as pages of the API documentation.
+pub mod docs;
 
 pub use model::time;
 
