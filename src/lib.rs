@@ -180,6 +180,8 @@ pub use model::website::{WebsiteKind, WebsiteKindSet};
 pub use eval::decide;
 #[doc(hidden)]
 pub use eval::index::rules_visited;
+#[cfg(feature = "tracing")]
+pub use eval::trace::TARGET as TRACING_TARGET;
 #[doc(hidden)]
 pub use eval::{authorizations_read, decide_reference, Reads};
 pub use statement::compliance_with_law::decide_compliance;

@@ -32,6 +32,8 @@
 pub(crate) mod apply;
 pub(crate) mod index;
 pub(crate) mod linear;
+#[cfg(feature = "tracing")]
+pub(crate) mod trace;
 
 use crate::statement;
 use crate::{Authorization, AuthorizationSet, CircumstanceSet, Decision, Request, RequestError};
@@ -41,6 +43,11 @@ use crate::{Authorization, AuthorizationSet, CircumstanceSet, Decision, Request,
 /// Fails closed: what the statement does not permit is denied, with the
 /// most specific reason the statement gives. A request dated before the
 /// statement took effect is an error, not a guess.
+///
+/// With the `tracing` feature, each call emits one event with the
+/// decision's fields (target [`TRACING_TARGET`](crate::TRACING_TARGET)):
+/// `DEBUG` for an allow, `INFO` for a deny, `WARN` for a request that is an
+/// error. Without it, nothing is emitted and nothing is compiled in.
 ///
 /// ```
 /// use vianet_privacy::{decide, Action, DataElement, Location, Obligation, OnlineService, Party, Purpose, Request};
@@ -59,6 +66,16 @@ use crate::{Authorization, AuthorizationSet, CircumstanceSet, Decision, Request,
 /// # Ok::<(), vianet_privacy::RequestError>(())
 /// ```
 pub fn decide(request: &Request) -> Result<Decision, RequestError> {
+    let outcome = pipeline(request);
+    // With the `tracing` feature, one event per decision.
+    #[cfg(feature = "tracing")]
+    trace::decision(request, &outcome);
+    outcome
+}
+
+/// The pipeline, top-down.
+#[inline]
+fn pipeline(request: &Request) -> Result<Decision, RequestError> {
     // 1. Is the request well formed (times in order, in force)?
     request.validate()?;
     // 2.–4. The time rules, the limits, the permissions: through the
