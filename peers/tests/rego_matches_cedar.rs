@@ -1,9 +1,9 @@
-//! The Rego policy of the benchmark (`benches/rego/statement.rego`) is a
-//! faithful translation of the independent Cedar encoding
-//! (`tests/cedar/statement.cedar`), so the benchmark compares two engines
-//! deciding the same question the same way.
+//! The Rego policy of the comparative benchmark (`peers/rego/statement.rego`,
+//! benched by `peers/benches/compare.rs`) is a faithful translation of the
+//! independent Cedar encoding (`peers/cedar/statement.cedar`), so the
+//! benchmark compares two engines deciding the same question the same way.
 //!
-//! Property checked: on every hand-written case of `tests/cedar/cases.json`
+//! Property checked: on every hand-written case of `peers/cedar/cases.json`
 //! the Cedar policies and the Rego policy give the expected answer, and on
 //! 20,000 pseudo-random requests (every data element, random party, action,
 //! purpose, location, authorizations, circumstance and objections; one in
@@ -21,10 +21,10 @@ use vianet_privacy::{
     Action, Authorization, Circumstance, DataElement, Location, Objection, OnlineService, Party, Purpose,
 };
 
-const CEDAR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cedar");
+const CEDAR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/cedar");
 
 fn read(name: &str) -> String {
-    std::fs::read_to_string(format!("{CEDAR_DIR}/{name}")).expect("tests/cedar file")
+    std::fs::read_to_string(format!("{CEDAR_DIR}/{name}")).expect("peers/cedar file")
 }
 
 struct Cedar {
@@ -77,7 +77,7 @@ struct Rego(regorus::Engine);
 impl Rego {
     fn new() -> Rego {
         let mut engine = regorus::Engine::new();
-        let policy = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/rego/statement.rego");
+        let policy = concat!(env!("CARGO_MANIFEST_DIR"), "/rego/statement.rego");
         engine.add_policy_from_file(policy).expect("Rego policy parses");
         Rego(engine)
     }

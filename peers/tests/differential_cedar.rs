@@ -1,23 +1,25 @@
 //! Differential check: the crate and an independent Cedar encoding of the
-//! statement (`tests/cedar/`, written from the statement's text by someone
+//! statement (`peers/cedar/`, written from the statement's text by someone
 //! who did not read our rules) must give the same allow or deny.
 //!
 //! * `cedar_cases_*`: the Cedar encoding's own hand-written cases, with
 //!   the answer its author read in the statement; both engines must give it.
 //! * `differential_sample` (every `cargo test`): 150,000 pseudo-random
 //!   time-free requests (`DIFFERENTIAL_REQUESTS` sets another number).
-//! * `differential_full` (`cargo test --release --test differential_cedar
-//!   -- --ignored`, run by CI): every one of the 1,045,044 base requests
-//!   (party × action × data × purpose × location), once bare and once with
-//!   pseudo-random authorizations, circumstance and objections: 2,090,088
-//!   requests.
+//! * `differential_full` (`cargo test --release -p vianet-privacy-peers
+//!   --test differential_cedar -- --ignored`, run by CI): every one of the
+//!   1,385,328 base requests (party × action × data × purpose × location),
+//!   once bare and once with pseudo-random authorizations, circumstance and
+//!   objections: 2,770,656 requests.
 //!
 //! A disagreement fails the test and prints the request and both answers.
 //! Each disagreement found so far was resolved by reading the statement;
 //! `docs/invariants.md` ("Disagreements") records how.
 //!
-//! Cedar does not model time: the time rules are checked by
-//! `tests/exhaustive.rs` and `tests/properties.rs`.
+//! Cedar does not model time: the time rules are checked by the root
+//! crate's `tests/exhaustive.rs` and `tests/properties.rs`. The request
+//! space and generator are the root's `tests/support/mod.rs`, included by
+//! `peers/tests/support/mod.rs`.
 
 mod support;
 
@@ -119,7 +121,7 @@ fn differential_full() {
 }
 
 fn cases(name: &str) -> Vec<(Request, bool, String)> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cedar/");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/cedar/");
     let text = std::fs::read_to_string(format!("{path}{name}")).expect("a case file");
     let cases: Vec<Json> = serde_json::from_str(&text).expect("cases parse");
     cases
@@ -163,11 +165,8 @@ fn cedar_policies_validate_strictly_and_cite_real_clauses() {
     use std::str::FromStr;
     let text = support::policy_text();
     let policies = cedar_policy::PolicySet::from_str(&text).expect("policies parse");
-    let schema_text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/cedar/statement.cedarschema"
-    ))
-    .expect("schema file");
+    let schema_text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/cedar/statement.cedarschema"))
+        .expect("schema file");
     let (schema, _) = cedar_policy::Schema::from_cedarschema_str(&schema_text).expect("schema parses");
     let validator = cedar_policy::Validator::new(schema);
     let result = validator.validate(&policies, cedar_policy::ValidationMode::Strict);
