@@ -49,6 +49,7 @@ use crate::messages::{help, Tr};
     subcommand_required = true,
     arg_required_else_help = true,
     help_template = messages::help_template(),
+    override_usage = messages::usage("vianet-privacy"),
     subcommand_help_heading = messages::commands_heading(),
     next_help_heading = messages::options_heading(),
 )]
@@ -84,6 +85,7 @@ enum Command {
         about = help("check"),
         after_help = help("check.after"),
         help_template = messages::help_template(),
+        override_usage = messages::usage("check"),
         next_help_heading = messages::options_heading(),
     )]
     Check(commands::check::Args),
@@ -91,6 +93,7 @@ enum Command {
         about = help("clauses"),
         after_help = help("clauses.after"),
         help_template = messages::help_template(),
+        override_usage = messages::usage("clauses"),
         next_help_heading = messages::options_heading(),
     )]
     Clauses(commands::clauses::Args),
@@ -98,6 +101,7 @@ enum Command {
         about = help("audit"),
         after_help = help("audit.after"),
         help_template = messages::help_template(),
+        override_usage = messages::usage("audit"),
         next_help_heading = messages::options_heading(),
     )]
     Audit(commands::audit::Args),

@@ -115,7 +115,9 @@ pub fn field_of_names(expected: &[String]) -> Option<&'static str> {
     fn is<T: Vocab>(expected: &[String]) -> bool {
         T::all().len() == expected.len() && T::all().iter().zip(expected).all(|(value, name)| value.name() == name)
     }
-    let fields: [(&'static str, fn(&[String]) -> bool); 15] = [
+    /// A field and whether a list of names is its vocabulary.
+    type Field = (&'static str, fn(&[String]) -> bool);
+    let fields: [Field; 15] = [
         ("service", is::<OnlineService>),
         ("party", is::<Party>),
         ("action", is::<Action>),

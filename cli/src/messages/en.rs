@@ -89,7 +89,7 @@ pub(super) const fn text(msg: Msg) -> &'static str {
         Msg::AuditChanged => "same effect, another clause, reason or obligations",
         Msg::AuditRecorded => "recorded",
         Msg::AuditDecidedToday => "decided today",
-        Msg::AuditVerdictFailed => "FAILED: {count} recorded allows are denied today.",
+        Msg::AuditVerdictFailed => "FAILED: recorded allows denied today: {count}.",
         Msg::AuditVerdictStrictFailed => "FAILED (--strict): {denied} denied, {rejected} rejected, {differing} differing from the record.",
         Msg::AuditVerdictPassed => "PASSED: no recorded allow is denied today.",
         Msg::HtmlTitle => "Privacy audit report",

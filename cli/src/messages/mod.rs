@@ -287,6 +287,18 @@ pub fn help_template() -> Option<&'static str> {
     }
 }
 
+/// The usage line of a command: clap's own in English; in Chinese, with
+/// the placeholders translated.
+pub fn usage(command: &str) -> Option<&'static str> {
+    match help_language() {
+        Language::En => None,
+        Language::ZhCn => zh_cn::USAGE
+            .iter()
+            .find(|(name, _)| *name == command)
+            .map(|(_, usage)| *usage),
+    }
+}
+
 /// The heading of options (clap's default in English).
 pub fn options_heading() -> Option<&'static str> {
     translated_heading(Msg::HelpOptionsHeading)

@@ -166,3 +166,12 @@ pub(super) const HELP: &[(&str, &str)] = &[
     ("audit.events_format", "--events 的格式，当扩展名无法说明时使用"),
     ("audit.html", "将带图表的独立 HTML 报告写入 FILE"),
 ];
+
+/// The usage line of each command (clap's `[OPTIONS]` and `<COMMAND>`
+/// translated).
+pub(super) const USAGE: &[(&str, &str)] = &[
+    ("vianet-privacy", "vianet-privacy [选项] <命令>"),
+    ("check", "vianet-privacy check [选项]"),
+    ("clauses", "vianet-privacy clauses [选项]"),
+    ("audit", "vianet-privacy audit [选项] [LOG]"),
+];

@@ -12,13 +12,41 @@ use vianet_privacy::{Authorization, ClauseId, Decision, DenyKind, Obligation, Re
 use crate::diagnose::Diagnosis;
 
 /// A line that could not be read or decided.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Problem {
     /// The line of the log, from 1.
     pub line: u64,
     /// What is wrong, where, and the did-you-mean.
-    #[serde(flatten)]
     pub diagnosis: Diagnosis,
+}
+
+/// A problem as JSON: the log's line, and the diagnosis without its line
+/// within the JSON text (always the first of a JSON Lines line).
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            line: u64,
+            kind: WireErrorKind,
+            message: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            field: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            column: Option<usize>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            suggestion: Option<&'a str>,
+        }
+        let d = &self.diagnosis;
+        View {
+            line: self.line,
+            kind: d.kind,
+            message: &d.message,
+            field: d.field.as_deref(),
+            column: d.column,
+            suggestion: d.suggestion.as_deref(),
+        }
+        .serialize(serializer)
+    }
 }
 
 /// How a recorded decision differs from today's.
@@ -333,6 +361,6 @@ impl Summary {
 fn most_first<K: Copy>(by: BTreeMap<K, u64>) -> Vec<(K, u64)> {
     let mut list: Vec<(K, u64)> = by.into_iter().collect();
     // Stable: equal counts keep the statement's order.
-    list.sort_by(|a, b| b.1.cmp(&a.1));
+    list.sort_by_key(|item| std::cmp::Reverse(item.1));
     list
 }
