@@ -60,7 +60,7 @@ table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{text-align:left;padding:7px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--muted);font-weight:600;font-size:13px;background:#f7fafc}
 th::first-letter{text-transform:uppercase}
-td.time{white-space:nowrap}
+td.time{white-space:nowrap}td.change{min-width:9em}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td code,li code{font-size:12px;color:var(--muted)}
 .tag{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;white-space:nowrap}
@@ -301,7 +301,7 @@ pub fn report(summary: &Summary, source: &str, failed: bool, strict: bool, tr: T
                                         tr {
                                             td.n { (d.line) }
                                             td.time { (time(d.at)) @if let Some(id) = &d.decision_id { br; code { (id) } } }
-                                            td { (change_label(d.change, tr)) }
+                                            td.change { (change_label(d.change, tr)) }
                                             td { (d.recorded.explain(lang)) }
                                             td { (d.decided.explain(lang)) }
                                         }
