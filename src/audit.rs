@@ -15,7 +15,8 @@ use crate::{Decision, Request, RequestError, StatementVersion};
 /// With the `json` feature (on by default) it writes itself as one line of
 /// JSON ([`AuditRecord::to_json_line`]) and reads itself back
 /// ([`AuditRecord::from_json_line`]); `docs/wire-format.md` describes the
-/// fields. The `audit` example reads a log of such lines.
+/// fields. The command-line tool's `audit` (`docs/cli.md`) reads a log of
+/// such lines.
 ///
 /// ```
 /// use chrono::DateTime;
