@@ -1,5 +1,5 @@
 use crate::model::vocabulary::vocabulary;
-use crate::Section;
+use crate::{Language, Section};
 
 vocabulary! {
     /// A clause of the statement: the sentence (or sentences) that a rule
@@ -511,5 +511,31 @@ impl ClauseId {
             ManagingRefusalControllerObligations => "1) 与个人信息控制者履行法律法规规定的义务相关的； (\"related to the personal information controller's performance of obligations specified in laws and regulations\": the first item of the Chinese text's list, as in GB/T 35273-2020 §8.7 a); the English text's first item speaks of the obligations of the personal data subject)",
             MeasuresRecordRetention => "Not the statement's text. Measures for the Administration of Internet Information Services (State Council Decree 292, 2000), Art. 14: an Internet information service provider keeps records of the information provided, its time of publishing and its Internet address or domain name for 60 days, and provides them when the relevant authorities inquire in accordance with law. The statement (\"Compliance with Law\") asks for the records but names no period.",
         }
+    }
+
+    /// The passage in `language`, as the statement has it in that
+    /// language: English for every clause; Simplified Chinese only where
+    /// the statement's Chinese text (a fragment: the introduction, cookies,
+    /// local software, the two lists and compliance with law) has the
+    /// sentence, else `None`.
+    ///
+    /// ```
+    /// use vianet_privacy::{ClauseId, Language};
+    ///
+    /// let clause = ClauseId::NoProhibitedContent;
+    /// assert_eq!(clause.passage_in(Language::En), Some(clause.passage()));
+    /// // The support section is not in the Chinese fragment.
+    /// assert_eq!(ClauseId::SupportDataUse.passage_in(Language::ZhCn), None);
+    /// ```
+    pub const fn passage_in(self, language: Language) -> Option<&'static str> {
+        match language {
+            Language::En => Some(self.passage()),
+            Language::ZhCn => self.passage_zh(),
+        }
+    }
+
+    /// The Chinese text's passage, where the fragment has one.
+    const fn passage_zh(self) -> Option<&'static str> {
+        None
     }
 }
