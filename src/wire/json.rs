@@ -3,7 +3,9 @@
 use serde::de::DeserializeSeed;
 use serde::Serialize;
 
-use super::read::{ComplianceSeed, DecisionSeed, EventLine, EventSeed, Fault, FaultKind, Faults, RequestSeed};
+use super::read::{
+    take_nested_fault, ComplianceSeed, DecisionSeed, EventLine, EventSeed, Fault, FaultKind, Faults, RequestSeed,
+};
 use crate::model::vocabulary::vocabulary;
 use crate::{Decision, Request, RequestError};
 
@@ -372,11 +374,32 @@ pub fn parse_decision(json: impl AsRef<[u8]>) -> Result<Decision, WireError> {
 ///
 /// let err = from_json::<Ticket>(r#"{"id": 7, "request": {"party": 3}}"#).unwrap_err();
 /// assert_eq!(err.kind(), WireErrorKind::InvalidValue);
+///
+/// // The request inside is read strictly: its errors keep their kind.
+/// let err = from_json::<Ticket>(r#"{"id": 7, "request": {"party": "regulator"}}"#).unwrap_err();
+/// assert_eq!(err.kind(), WireErrorKind::UnknownValue);
+/// assert!(err.expected().iter().any(|name| name == "authority"));
 /// # Ok::<(), vianet_privacy::wire::WireError>(())
 /// ```
 pub fn from_json<T: serde::de::DeserializeOwned>(json: impl AsRef<[u8]>) -> Result<T, WireError> {
     let json = json.as_ref();
-    serde_json::from_slice(json).map_err(|err| classify(err, Some(json)))
+    // A request (or account, compliance request, decision) inside `T` is
+    // read by the strict reader, which leaves its typed fault behind.
+    let _ = take_nested_fault();
+    serde_json::from_slice(json).map_err(|err| match take_nested_fault() {
+        Some(fault) => nested(fault, &err),
+        None => classify(err, Some(json)),
+    })
+}
+
+/// The error for a fault found inside a type of the caller's own: its kind,
+/// name and expected names; its path is relative to the nested value (the
+/// message says it), so [`WireError::path`] is left empty rather than
+/// wrong.
+fn nested(fault: Fault, err: &serde_json::Error) -> WireError {
+    let mut wire = from_fault(fault, err);
+    wire.detail.path = None;
+    wire
 }
 
 /// Reads a request from JSON and decides it.

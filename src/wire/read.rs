@@ -1255,11 +1255,39 @@ impl<'de> de::Deserialize<'de> for Account {
     }
 }
 
-/// An error whose message says where, when the faults know.
+/// An error whose message says where, when the faults know; the typed
+/// fault is left for [`take_nested_fault`].
 fn with_path<E: de::Error>(err: E, faults: &Faults) -> E {
     match faults.take() {
-        Some(fault) if !fault.path.is_empty() => E::custom(format_args!("{} at `{}`", fault.message, fault.path)),
-        Some(fault) => E::custom(fault.message),
+        Some(fault) => {
+            let err = if fault.path.is_empty() {
+                E::custom(&fault.message)
+            } else {
+                E::custom(format_args!("{} at `{}`", fault.message, fault.path))
+            };
+            NESTED.with(|nested| {
+                if let Ok(mut nested) = nested.try_borrow_mut() {
+                    *nested = Some(fault);
+                }
+            });
+            err
+        }
         None => err,
     }
+}
+
+thread_local! {
+    /// The typed fault of the last request, account, compliance request or
+    /// decision that failed to read through its public `Deserialize`
+    /// (inside a type of the caller's own), for
+    /// [`from_json`](crate::wire::from_json) to give the error its kind.
+    /// Written only when reading fails; nothing on the way of a decision.
+    static NESTED: RefCell<Option<Fault>> = const { RefCell::new(None) };
+}
+
+/// Clears (`take_nested_fault` before reading) or takes (after a failed
+/// read) the fault a nested strict read recorded on this thread.
+#[cfg(feature = "json")]
+pub(crate) fn take_nested_fault() -> Option<Fault> {
+    NESTED.with(|nested| nested.try_borrow_mut().ok().and_then(|mut nested| nested.take()))
 }
