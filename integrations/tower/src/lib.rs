@@ -158,6 +158,11 @@
 //! decided, for the handler's audit record
 //! (`vianet_privacy::AuditRecord::new(at, request, Decision::Allow(allow))`).
 //!
+//! With the `axum` feature, the `Allowed` extractor hands the `Allow` to an
+//! axum handler (`async fn contact(Allowed(allow): Allowed) -> …`), and
+//! refuses to run the handler (a `500`) when no layer decided the request,
+//! so that a forgotten layer cannot go unnoticed.
+//!
 //! ## With axum
 //!
 //! Put the layer on the routes that touch personal data, each with the
@@ -182,6 +187,12 @@
 //!     .route("/health", get(|| async { "ok" })); // no personal data, no layer
 //! ```
 //!
+//! `examples/axum_service.rs` is a complete support desk: who reads a
+//! ticket's contact details from where, with the consent recorded on the
+//! ticket, and a questionnaire that waits until the support experience is
+//! over (`cargo run -p vianet-privacy-tower --features axum --example
+//! axum_service`).
+//!
 //! ## Types
 //!
 //! The layer works with any request body, and any response body that can
@@ -189,6 +200,10 @@
 //! `String`): its own answers are JSON text. It keeps the inner service's
 //! error type, so it fits where the service fits (axum requires
 //! `Infallible`).
+//!
+//! ## Features
+//!
+//! * `axum`: the `Allowed` extractor and its rejection `NoDecision`.
 //!
 //! The crate has no unsafe code, does not panic and prints nothing.
 
@@ -218,6 +233,13 @@ mod language;
 mod body;
 // A ready-made error for mapping functions.
 mod unmapped;
+// The axum extractor for the allow.
+#[cfg(feature = "axum")]
+mod axum;
+
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use crate::axum::{Allowed, NoDecision};
 pub use body::{Denied, Rejected, RejectionKind};
 pub use language::preferred_language;
 pub use layer::{PrivacyLayer, PrivacyService, ResponseFuture};
