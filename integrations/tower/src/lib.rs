@@ -244,3 +244,9 @@ pub use body::{Denied, Rejected, RejectionKind};
 pub use language::preferred_language;
 pub use layer::{PrivacyLayer, PrivacyService, ResponseFuture};
 pub use unmapped::Unmapped;
+
+/// The README's example, compiled as a doctest so it stays true (it uses
+/// the `axum` feature's extractor).
+#[cfg(all(doctest, feature = "axum"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctest;
