@@ -974,10 +974,9 @@ fn sharing_with_third_party_offerings_the_customer_chose() {
     // …and what it then does is governed by its own policies, not this
     // statement.
     denies(
-        Request {
-            action: Contact,
-            ..promo.with_authorization(Authorization::ContactPreferences)
-        },
+        promo
+            .with_authorization(Authorization::ContactPreferences)
+            .with_action(Contact),
         ClauseId::SharingThirdPartyOfferings,
         DenyKind::NotPermitted,
         Reason::OutsideStatementScope,
@@ -1050,11 +1049,7 @@ fn sharing_in_the_six_circumstances() {
             &[Obligation::ApplySecurityMeasures],
         );
         // Not for complying with the law in general: that is the law's door.
-        assert!(!decided(&Request {
-            purpose: LegalCompliance,
-            ..disclose.with_circumstance(circumstance)
-        })
-        .is_allowed());
+        assert!(!decided(&disclose.with_circumstance(circumstance).with_purpose(LegalCompliance)).is_allowed());
     }
     // The last two: for the purposes stated for the data at collection.
     for circumstance in [
