@@ -1082,47 +1082,29 @@ impl<'de> Visitor<'de> for EventSeed<'_> {
 
 // ---------------------------------------------------------------- serde
 
-/// The public serde impl of [`Request`]: the strict reader, its faults
-/// turned into serde's errors (messages with the path), for a request
-/// inside a type of the caller's own.
-impl<'de> de::Deserialize<'de> for Request {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Request, D::Error> {
-        let faults = Faults::default();
-        RequestSeed { faults: &faults }
-            .deserialize(deserializer)
-            .map_err(|err| with_path(err, &faults))
-    }
+/// The public serde impls: the strict reader (`$seed`), its faults turned
+/// into serde's errors (messages with the path), for a value inside a type
+/// of the caller's own.
+macro_rules! public_deserialize {
+    ($($ty:ident => $seed:ident),+ $(,)?) => {$(
+        #[doc = concat!("The public serde impl of [`", stringify!($ty), "`]: the strict reader.")]
+        impl<'de> de::Deserialize<'de> for $ty {
+            fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
+                let faults = Faults::default();
+                $seed { faults: &faults }
+                    .deserialize(deserializer)
+                    .map_err(|err| with_path(err, &faults))
+            }
+        }
+    )+};
 }
 
-/// The public serde impl of [`ComplianceRequest`], likewise.
-impl<'de> de::Deserialize<'de> for ComplianceRequest {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<ComplianceRequest, D::Error> {
-        let faults = Faults::default();
-        ComplianceSeed { faults: &faults }
-            .deserialize(deserializer)
-            .map_err(|err| with_path(err, &faults))
-    }
-}
-
-/// The public serde impl of [`Decision`], likewise.
-impl<'de> de::Deserialize<'de> for Decision {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Decision, D::Error> {
-        let faults = Faults::default();
-        DecisionSeed { faults: &faults }
-            .deserialize(deserializer)
-            .map_err(|err| with_path(err, &faults))
-    }
-}
-
-/// The public serde impl of [`Account`], likewise.
-impl<'de> de::Deserialize<'de> for Account {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Account, D::Error> {
-        let faults = Faults::default();
-        AccountSeed { faults: &faults }
-            .deserialize(deserializer)
-            .map_err(|err| with_path(err, &faults))
-    }
-}
+public_deserialize!(
+    Request => RequestSeed,
+    ComplianceRequest => ComplianceSeed,
+    Decision => DecisionSeed,
+    Account => AccountSeed,
+);
 
 /// An error whose message says where, when the faults know; the typed
 /// fault is left for [`take_nested_fault`].
