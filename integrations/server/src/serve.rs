@@ -1,0 +1,127 @@
+//! The connections: HTTP/1.1 with the header limits, at most
+//! `max_connections` at once, a typed `408` for a client too slow to send
+//! its headers, and a graceful shutdown.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use tokio::io::AsyncWriteExt;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Semaphore;
+
+use crate::error::{ApiError, ErrorKind};
+use crate::{ServerError, Service};
+
+/// Serves `service` on `listener` until `shutdown` completes, then stops
+/// accepting, lets the requests in flight finish (within
+/// [`Limits::shutdown_timeout`](crate::Limits::shutdown_timeout)) and
+/// returns. Every decision answered before then has its log line written;
+/// the logs are flushed (and a log file synced) when the last handle to
+/// the service is dropped.
+///
+/// # Errors
+///
+/// [`ServerError::Listen`] when the listener fails for good.
+pub async fn serve(
+    listener: TcpListener,
+    service: Service,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), ServerError> {
+    let limits = service.limits();
+    let router = service.router();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .max_buf_size(limits.max_header_bytes.max(8192))
+        .keep_alive(true);
+    let connections = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            permit = Arc::clone(&connections).acquire_owned() => permit.map_err(|_| ServerError::Listen(std::io::Error::other("closed")))?,
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(err) => {
+                    // Out of file descriptors and the like: wait, go on.
+                    tracing::warn!(error = %err, "accept failed");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        // A second handle on the socket, to answer 408 when hyper gives up
+        // on slow headers (hyper itself just closes the connection).
+        let (stream, spare) = match split(stream) {
+            Ok(pair) => pair,
+            Err(err) => {
+                tracing::warn!(error = %err, %peer, "cannot serve the connection");
+                continue;
+            }
+        };
+        let connection = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(router.clone()));
+        let connection = graceful.watch(connection);
+        let service = service.clone();
+        tokio::spawn(async move {
+            if let Err(err) = connection.await {
+                if err.is_timeout() {
+                    service.count_error(ErrorKind::HeaderTimeout);
+                    request_timeout(spare, &limits).await;
+                } else {
+                    tracing::debug!(error = %err, %peer, "connection ended with an error");
+                }
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    tracing::info!("shutting down: no new connections; finishing the requests in flight");
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(limits.shutdown_timeout) => {
+            tracing::warn!(timeout = ?limits.shutdown_timeout, "requests still in flight at the shutdown timeout");
+        }
+    }
+    Ok(())
+}
+
+/// The stream, and a second handle on the same socket.
+fn split(stream: TcpStream) -> std::io::Result<(TcpStream, std::net::TcpStream)> {
+    let stream = stream.into_std()?;
+    let spare = stream.try_clone()?;
+    Ok((TcpStream::from_std(stream)?, spare))
+}
+
+/// Answers `408 header_timeout` on the spare handle and closes it.
+async fn request_timeout(spare: std::net::TcpStream, limits: &crate::Limits) {
+    let Ok(mut stream) = TcpStream::from_std(spare) else {
+        return;
+    };
+    let body = ApiError::new(
+        ErrorKind::HeaderTimeout,
+        format!(
+            "the request line and headers did not arrive within {:?}",
+            limits.header_timeout
+        ),
+    )
+    .to_json();
+    let mut response = format!(
+        "HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    response.extend_from_slice(&body);
+    let write = async {
+        stream.write_all(&response).await?;
+        stream.shutdown().await
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(1), write).await;
+}
