@@ -57,7 +57,7 @@ pub(super) const fn text(msg: Msg) -> &'static str {
         Msg::CheckUnder => "Under: the privacy statement updated {version}",
         Msg::CheckNeedsRequest => "give the request: --service, --party, --action, --data, --purpose and --location, or --request-json or --request-file",
         Msg::ClausesTitle => "Clauses of the Privacy Statement for Online Services Operated by 21Vianet (updated December 1, 2020)",
-        Msg::ClausesPassageNote => "Each clause: its id (the name decisions cite), its title, and the passage of the statement it encodes.",
+        Msg::ClausesPassageNote => "Each clause: its id (the name decisions cite), its title, and the passage of the statement it encodes (English; with --lang zh-CN, the Chinese text's sentence first where the Chinese fragment has it).",
         Msg::ServeListening => "vianet-privacy serve: listening on http://{addr} (the playground: http://{addr}/); decision log: {log}; stop with Ctrl-C or SIGTERM",
         Msg::ServeNotLoopback => "{addr} is not a loopback address: the service would answer every host that can reach it; give --allow-remote to mean it",
         Msg::ServeFailed => "cannot serve on {what}: {error}",

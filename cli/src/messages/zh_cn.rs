@@ -57,7 +57,7 @@ pub(super) const fn text(msg: Msg) -> &'static str {
         Msg::CheckUnder => "依据：隐私声明（{version}更新）",
         Msg::CheckNeedsRequest => "请给出请求：--service、--party、--action、--data、--purpose 和 --location，或 --request-json、--request-file 之一",
         Msg::ClausesTitle => "世纪互联在线服务隐私声明（2020年12月1日更新）条款目录",
-        Msg::ClausesPassageNote => "每条：编号（决定所引用的名称）、标题，以及其所对应的声明条文（条文为声明英文原文）。",
+        Msg::ClausesPassageNote => "每条：编号（决定所引用的名称）、标题，以及其所对应的声明条文：声明中文文本（片段）有该句的，先列中文，再列完整的英文原文。",
         Msg::ServeListening => "vianet-privacy serve：正在监听 http://{addr}（试用页：http://{addr}/）；判定日志：{log}；按 Ctrl-C 或发送 SIGTERM 停止",
         Msg::ServeNotLoopback => "{addr} 不是本机回环地址：服务将应答所有能访问它的主机；如确有此意，请加上 --allow-remote",
         Msg::ServeFailed => "无法在 {what} 上提供服务：{error}",
