@@ -16,9 +16,9 @@ use crate::Global;
 /// `serve`'s arguments.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    #[arg(long, value_name = "ADDR", default_value = DEFAULT_LISTEN, help = help_with_default("serve.listen", DEFAULT_LISTEN),
-          hide_default_value = true)]
-    listen: SocketAddr,
+    #[arg(long, alias = "listen", value_name = "ADDR", default_value = DEFAULT_LISTEN,
+          help = help_with_default("serve.addr", DEFAULT_LISTEN), hide_default_value = true)]
+    addr: SocketAddr,
     #[arg(long, help = help("serve.allow_remote"))]
     allow_remote: bool,
     #[arg(long, value_name = "FILE", default_value = "-", help = help_with_default("serve.decision_log", "-"),
@@ -100,8 +100,8 @@ fn log_target(text: &str) -> LogTarget {
 /// and exits 0.
 pub fn run(args: &Args, global: Global) -> Result<Outcome, Failure> {
     let tr = Tr(global.lang);
-    if !args.listen.ip().is_loopback() && !args.allow_remote {
-        return Err(Failure::Usage(tr.f(Msg::ServeNotLoopback, &[("addr", &args.listen)])));
+    if !args.addr.ip().is_loopback() && !args.allow_remote {
+        return Err(Failure::Usage(tr.f(Msg::ServeNotLoopback, &[("addr", &args.addr)])));
     }
     // Logs of the service itself on standard error; RUST_LOG chooses
     // (`RUST_LOG=vianet_privacy::decision=info` shows each deny).
@@ -118,18 +118,18 @@ pub fn run(args: &Args, global: Global) -> Result<Outcome, Failure> {
         what,
         err: err.to_string(),
     };
-    let service = Service::new(&config).map_err(|err| failed(args.listen.to_string(), &err))?;
+    let service = Service::new(&config).map_err(|err| failed(args.addr.to_string(), &err))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|err| failed(args.listen.to_string(), &err))?;
+        .map_err(|err| failed(args.addr.to_string(), &err))?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(args.listen)
+        let listener = tokio::net::TcpListener::bind(args.addr)
             .await
-            .map_err(|err| failed(args.listen.to_string(), &err))?;
+            .map_err(|err| failed(args.addr.to_string(), &err))?;
         let addr = listener
             .local_addr()
-            .map_err(|err| failed(args.listen.to_string(), &err))?;
+            .map_err(|err| failed(args.addr.to_string(), &err))?;
         eprintln!(
             "{}",
             tr.f(Msg::ServeListening, &[("addr", &addr), ("log", &config.decision_log)],)

@@ -156,9 +156,9 @@ impl DecisionLog {
     /// The file cannot be opened for appending, or the thread cannot be
     /// started.
     pub fn open(target: &LogTarget) -> std::io::Result<DecisionLog> {
-        let out: Box<dyn Write + Send> = match target {
-            LogTarget::Stdout => Box::new(std::io::stdout()),
-            LogTarget::File(path) => Box::new(std::fs::OpenOptions::new().create(true).append(true).open(path)?),
+        let out = match target {
+            LogTarget::Stdout => Out::Stdout(std::io::stdout()),
+            LogTarget::File(path) => Out::File(std::fs::OpenOptions::new().create(true).append(true).open(path)?),
         };
         let (tx, rx) = mpsc::channel(QUEUE);
         let health = Arc::new(LogHealth::default());
@@ -197,8 +197,45 @@ impl DecisionLog {
     }
 }
 
+/// Where the log's thread writes.
+enum Out {
+    Stdout(std::io::Stdout),
+    File(std::fs::File),
+}
+
+impl Out {
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match self {
+            Out::Stdout(out) => {
+                let mut out = out.lock();
+                out.write_all(bytes)?;
+                out.flush()
+            }
+            // A file is not buffered here: each write goes to the
+            // operating system at once.
+            Out::File(file) => file.write_all(bytes),
+        }
+    }
+
+    /// At the end: a file's data made durable.
+    fn close(self) {
+        match self {
+            Out::Stdout(out) => {
+                let _ = out.lock().flush();
+            }
+            Out::File(file) => {
+                if let Err(err) = file.sync_data() {
+                    tracing::warn!(error = %err, "the decision log could not be synced at its close");
+                }
+            }
+        }
+    }
+}
+
 /// The log's thread: takes what is waiting, writes it at once, confirms.
-fn run(mut out: Box<dyn Write + Send>, mut rx: mpsc::Receiver<Pending>, health: &LogHealth) {
+/// When every handle is dropped, it writes what is left, syncs a file and
+/// ends.
+fn run(mut out: Out, mut rx: mpsc::Receiver<Pending>, health: &LogHealth) {
     let mut group: Vec<u8> = Vec::new();
     let mut waiting: Vec<oneshot::Sender<Result<(), LogFailure>>> = Vec::new();
     while let Some(first) = rx.blocking_recv() {
@@ -215,7 +252,7 @@ fn run(mut out: Box<dyn Write + Send>, mut rx: mpsc::Receiver<Pending>, health: 
             waiting.push(next.done);
         }
         let bytes = single.as_deref().unwrap_or(&group);
-        let result = out.write_all(bytes).and_then(|()| out.flush());
+        let result = out.write_all(bytes);
         health.writes.fetch_add(1, Ordering::Relaxed);
         let outcome = match result {
             Ok(()) => {
@@ -239,5 +276,5 @@ fn run(mut out: Box<dyn Write + Send>, mut rx: mpsc::Receiver<Pending>, health: 
             group.shrink_to(GROUP_BYTES);
         }
     }
-    let _ = out.flush();
+    out.close();
 }

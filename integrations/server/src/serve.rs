@@ -18,9 +18,9 @@ use crate::{ServerError, Service};
 /// Serves `service` on `listener` until `shutdown` completes, then stops
 /// accepting, lets the requests in flight finish (within
 /// [`Limits::shutdown_timeout`](crate::Limits::shutdown_timeout)) and
-/// returns. Every decision answered before then has its log line written;
-/// the logs are flushed (and a log file synced) when the last handle to
-/// the service is dropped.
+/// returns. Every decision answered has had its log line written to the
+/// operating system before its answer; a log file is also synced to disk
+/// when the last handle to the service is dropped.
 ///
 /// # Errors
 ///
