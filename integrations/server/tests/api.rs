@@ -153,14 +153,14 @@ async fn the_limits_are_413_431_and_408_and_named() {
     config.limits.header_timeout = Duration::from_millis(300);
     let server = start("limits", config).await;
 
-    let big = format!("[{}]", vec![ALLOWED; 20].join(","));
+    let big = format!("[{}]", [ALLOWED; 20].join(","));
     let answer = post(server.addr, "/v1/decide", &big).await;
     assert_eq!(
         (answer.status, answer.json()["error"]["kind"].as_str()),
         (413, Some("body_too_large"))
     );
 
-    let batch = format!("[{}]", vec![DENIED; 4].join(","));
+    let batch = format!("[{}]", [DENIED; 4].join(","));
     let answer = post(server.addr, "/v1/decide", &batch).await;
     assert_eq!(
         (answer.status, answer.json()["error"]["kind"].as_str()),
