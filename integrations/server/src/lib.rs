@@ -212,6 +212,17 @@ impl Service {
         &self.state.decisions
     }
 
+    /// Makes both logs durable (a file's data synced to disk), waiting at
+    /// most [`Limits::log_timeout`] for each; a failure is logged with
+    /// `tracing` and shown by `/healthz`.
+    pub async fn sync_logs(&self) {
+        for log in [&self.state.decisions, &self.state.records] {
+            if let Err(err) = log.sync(self.state.limits.log_timeout).await {
+                tracing::error!(error = %err, "a log could not be synced");
+            }
+        }
+    }
+
     pub(crate) fn count_error(&self, kind: ErrorKind) {
         self.state.metrics.error(kind);
     }

@@ -18,9 +18,9 @@ use crate::{ServerError, Service};
 /// Serves `service` on `listener` until `shutdown` completes, then stops
 /// accepting, lets the requests in flight finish (within
 /// [`Limits::shutdown_timeout`](crate::Limits::shutdown_timeout)) and
-/// returns. Every decision answered has had its log line written to the
-/// operating system before its answer; a log file is also synced to disk
-/// when the last handle to the service is dropped.
+/// returns once the logs are synced (a log file's data on disk, standard
+/// output flushed). Every decision answered has had its log line written
+/// to the operating system before its answer.
 ///
 /// # Errors
 ///
@@ -90,6 +90,7 @@ pub async fn serve(
             tracing::warn!(timeout = ?limits.shutdown_timeout, "requests still in flight at the shutdown timeout");
         }
     }
+    service.sync_logs().await;
     Ok(())
 }
 
