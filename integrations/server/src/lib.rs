@@ -117,7 +117,8 @@ pub struct Limits {
     pub max_header_bytes: usize,
     /// How long a client may take to send the request line and headers
     /// (`408 header_timeout`, then the connection is closed). Also how
-    /// long a kept-alive connection may stay idle.
+    /// long a kept-alive connection may stay idle (then it is closed
+    /// without an answer, as no request was begun).
     pub header_timeout: Duration,
     /// How long a client may take to send the body (`408 body_timeout`).
     pub body_timeout: Duration,

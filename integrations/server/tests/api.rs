@@ -6,7 +6,7 @@ mod support;
 use std::time::Duration;
 
 use support::*;
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use vianet_privacy::{wire, AuditRecord, ClauseId, Language};
 use vianet_privacy_server::{Config, LogTarget};
@@ -215,6 +215,20 @@ async fn the_limits_are_413_431_and_408_and_named() {
     assert_eq!(
         (answer.status, answer.json()["error"]["kind"].as_str()),
         (408, Some("header_timeout"))
+    );
+
+    // A kept-alive connection left idle is closed, without an answer
+    // that a client could take for the answer to its next request.
+    let mut stream = TcpStream::connect(server.addr).await.unwrap();
+    stream.write_all(&request_bytes("GET", "/healthz", b"")).await.unwrap();
+    let mut reader = tokio::io::BufReader::new(stream);
+    assert_eq!(read_answer(&mut reader).await.unwrap().status, 200);
+    let mut rest = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), reader.read_to_end(&mut rest)).await;
+    assert!(
+        matches!(read, Ok(Ok(0))),
+        "{read:?}: {}",
+        String::from_utf8_lossy(&rest)
     );
 
     assert!(server.decision_lines().is_empty());
