@@ -167,6 +167,21 @@ pub enum ServerError {
 }
 
 /// The service: its routes and what they share (the logs, the metrics).
+///
+/// ```
+/// use vianet_privacy_server::{Config, LogTarget, Service};
+///
+/// let mut config = Config::default();
+/// config.decision_log = LogTarget::File(std::env::temp_dir().join("vianet-doc-service.jsonl"));
+/// config.limits.max_batch = 100;
+/// let service = Service::new(&config)?;
+/// assert_eq!(service.limits().max_batch, 100);
+/// assert_eq!(service.decision_log().health().lines(), 0);
+/// // Its routes, nested in a larger application (served by `serve`, or
+/// // by the application's own server).
+/// let app: axum::Router = axum::Router::new().nest("/privacy", service.router());
+/// # Ok::<(), vianet_privacy_server::ServerError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Service {
     state: Arc<api::AppState>,
