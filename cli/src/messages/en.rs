@@ -136,7 +136,7 @@ pub(super) const fn text(msg: Msg) -> &'static str {
 /// The help of each command and option, by key.
 pub(super) const HELP: &[(&str, &str)] = &[
     ("about", "Decide requests under the privacy statement of the Online Services operated by 21Vianet (updated December 1, 2020): check one request, read the clause catalog, audit a log, serve decisions over HTTP."),
-    ("after", "Exit status: 0 success (check: allow); 1 check: deny, audit: failed; 2 bad input, a file that cannot be read or written, or a bad option.\nEach command's options: vianet-privacy <COMMAND> --help"),
+    ("after", "Exit status: 0 success (check: allow); 1 check: deny, audit: failed; 2 bad input, a file that cannot be read or written, a service that cannot start, or a bad option.\nEach command's options: vianet-privacy <COMMAND> --help"),
     ("global.lang", "The language of everything printed: en (English) or zh-CN (Simplified Chinese)"),
     ("global.json", "Print the result as JSON on standard output (errors too, as {\"error\": …})"),
     ("global.help", "Print help (--help shows the valid values with their meaning)"),

@@ -136,7 +136,7 @@ pub(super) const fn text(msg: Msg) -> &'static str {
 /// The help of each command and option, by key.
 pub(super) const HELP: &[(&str, &str)] = &[
     ("about", "依据世纪互联运营的在线服务的隐私声明（2020年12月1日更新）判定请求：检查单个请求、查看条款目录、审计日志、通过 HTTP 提供判定服务。"),
-    ("after", "退出状态：0 成功（check：允许）；1 check：拒绝，audit：未通过；2 输入有误、文件无法读写或选项有误。\n各命令的选项：vianet-privacy <命令> --help"),
+    ("after", "退出状态：0 成功（check：允许）；1 check：拒绝，audit：未通过；2 输入有误、文件无法读写、服务无法启动或选项有误。\n各命令的选项：vianet-privacy <命令> --help"),
     ("global.lang", "所有输出的语言：en（英文）或 zh-CN（简体中文）"),
     ("global.json", "以 JSON 格式在标准输出上输出结果（错误亦然，格式为 {\"error\": …}）"),
     ("global.help", "显示帮助"),
