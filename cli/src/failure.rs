@@ -44,6 +44,14 @@ pub enum Failure {
         /// The error, in words.
         err: String,
     },
+    /// The service cannot start (`serve`: the address is taken, a log
+    /// cannot be opened).
+    Serve {
+        /// Where it was to serve.
+        what: String,
+        /// The error, in words.
+        err: String,
+    },
 }
 
 impl Failure {
@@ -72,6 +80,10 @@ impl Failure {
             }
             Failure::Write { what, err } => {
                 let message = tr.f(Msg::CannotWrite, &[("what", &what), ("error", &err)]);
+                (tr.f(Msg::ErrorHead, &[("kind", &"io"), ("message", &message)]), None)
+            }
+            Failure::Serve { what, err } => {
+                let message = tr.f(Msg::ServeFailed, &[("what", &what), ("error", &err)]);
                 (tr.f(Msg::ErrorHead, &[("kind", &"io"), ("message", &message)]), None)
             }
         };

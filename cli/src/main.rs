@@ -2,7 +2,8 @@
 //!
 //! * `check`: decide one request, given by options or as JSON;
 //! * `clauses`: the clause catalog, beside the statement;
-//! * `audit`: decide every line of a processing or decision log and report.
+//! * `audit`: decide every line of a processing or decision log and report;
+//! * `serve`: the decision service (`integrations/server`) over HTTP.
 //!
 //! Each subcommand is one module of [`commands`], with its arguments and
 //! its `run`; `main` parses the command line, runs the subcommand and turns
@@ -105,6 +106,14 @@ enum Command {
         next_help_heading = messages::options_heading(),
     )]
     Audit(commands::audit::Args),
+    #[command(
+        about = help("serve"),
+        after_help = help("serve.after"),
+        help_template = messages::help_template(),
+        override_usage = messages::usage("serve"),
+        next_help_heading = messages::options_heading(),
+    )]
+    Serve(commands::serve::Args),
 }
 
 /// The command, with `--help` and `--version` described in the help's
@@ -134,6 +143,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         Command::Check(args) => commands::check::run(args, global),
         Command::Clauses(args) => commands::clauses::run(&args, global),
         Command::Audit(args) => commands::audit::run(args, global),
+        Command::Serve(args) => commands::serve::run(&args, global),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod check;
 pub mod clauses;
+pub mod serve;
 
 use std::io::Read;
 use std::path::Path;

@@ -96,6 +96,11 @@ keys! {
     // clauses
     ClausesTitle,
     ClausesPassageNote,
+    // serve
+    ServeListening,
+    ServeNotLoopback,
+    ServeFailed,
+    ServeStopped,
     // audit: standard error
     AuditSampleUsed,
     AuditReadAtLine,

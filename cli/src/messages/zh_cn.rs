@@ -43,7 +43,7 @@ pub(super) const fn text(msg: Msg) -> &'static str {
         Msg::ClapMissingRequired => "缺少必需的参数：{arg}",
         Msg::ClapConflict => "{arg} 不能与 {prior} 同时使用",
         Msg::ClapWrongValues => "{arg} 的取值个数不对",
-        Msg::ClapMissingSubcommand => "需要一个子命令：check、clauses 或 audit",
+        Msg::ClapMissingSubcommand => "需要一个子命令：check、clauses、audit 或 serve",
         Msg::ClapInvalidUtf8 => "参数不是有效的 UTF-8 文本",
         Msg::ClapOther => "无法解析命令行",
         Msg::ClapPossibleValues => "可选值：{values}",
@@ -58,6 +58,10 @@ pub(super) const fn text(msg: Msg) -> &'static str {
         Msg::CheckNeedsRequest => "请给出请求：--service、--party、--action、--data、--purpose 和 --location，或 --request-json、--request-file 之一",
         Msg::ClausesTitle => "世纪互联在线服务隐私声明（2020年12月1日更新）条款目录",
         Msg::ClausesPassageNote => "每条：编号（决定所引用的名称）、标题，以及其所对应的声明条文：声明中文文本（片段）有该句的，先列中文，再列完整的英文原文。",
+        Msg::ServeListening => "vianet-privacy serve：正在监听 http://{addr}（试用页：http://{addr}/）；判定日志：{log}；按 Ctrl-C 或发送 SIGTERM 停止",
+        Msg::ServeNotLoopback => "{addr} 不是本机回环地址：服务将应答所有能访问它的主机；如确有此意，请加上 --allow-remote",
+        Msg::ServeFailed => "无法在 {what} 上提供服务：{error}",
+        Msg::ServeStopped => "vianet-privacy serve：已处理完进行中的请求并停止；共记录 {lines} 条判定",
         Msg::AuditSampleUsed => "审计：未指定日志；审计内置的示例日志（{path}，共 {lines} 行）",
         Msg::AuditReadAtLine => "{what} 第 {line} 行",
         Msg::AuditDone => "审计完成：共 {lines} 行，已判定 {decided}（允许 {allowed}，拒绝 {denied}），无法读取或判定 {rejected}，空行 {blank}",
@@ -131,8 +135,8 @@ pub(super) const fn text(msg: Msg) -> &'static str {
 
 /// The help of each command and option, by key.
 pub(super) const HELP: &[(&str, &str)] = &[
-    ("about", "依据世纪互联运营的在线服务的隐私声明（2020年12月1日更新）判定请求：检查单个请求、查看条款目录、审计日志。"),
-    ("after", "退出状态：0 成功（check：允许）；1 check：拒绝，audit：未通过；2 输入有误、文件无法读写或选项有误。\n各命令的选项：vianet-privacy <命令> --help"),
+    ("about", "依据世纪互联运营的在线服务的隐私声明（2020年12月1日更新）判定请求：检查单个请求、查看条款目录、审计日志、通过 HTTP 提供判定服务。"),
+    ("after", "退出状态：0 成功（check：允许）；1 check：拒绝，audit：未通过；2 输入有误、文件无法读写、服务无法启动或选项有误。\n各命令的选项：vianet-privacy <命令> --help"),
     ("global.lang", "所有输出的语言：en（英文）或 zh-CN（简体中文）"),
     ("global.json", "以 JSON 格式在标准输出上输出结果（错误亦然，格式为 {\"error\": …}）"),
     ("global.help", "显示帮助"),
@@ -165,6 +169,21 @@ pub(super) const HELP: &[(&str, &str)] = &[
     ("audit.events", "将每个已判定的行写成一条记录，写入 FILE（.jsonl 或 .csv）"),
     ("audit.events_format", "--events 的格式，当扩展名无法说明时使用"),
     ("audit.html", "将带图表的独立 HTML 报告写入 FILE"),
+    ("serve", "判定服务：基于 HTTP 的 JSON 接口，每个判定写一行判定日志，提供 /metrics，并在 / 提供试用页"),
+    ("serve.after", "退出状态：0 正常停止（SIGTERM 或 Ctrl-C：进行中的请求处理完毕，日志已写出）；2 无法启动。\n\n路由：POST /v1/decide（单个请求或请求数组）、/v1/compliance、/v1/subject-requests、/v1/subject-requests/refusals、/v1/statement-changes、/v1/incidents；GET /v1/clauses、/v1/vocabulary、/healthz、/metrics、/（试用页）。详见 docs/cli.md。\n\n示例：\n  vianet-privacy serve\n  vianet-privacy serve --decision-log decisions.jsonl --label service=billing\n  curl -s localhost:8181/v1/decide -d '{\"service\": \"azure\", …}'"),
+    ("serve.addr", "监听地址，格式为 IP:端口（端口为 0 时任选空闲端口，启动时打印）；除非给出 --allow-remote，只能是本机回环地址"),
+    ("serve.allow_remote", "允许 --addr 使用其他主机可访问的地址"),
+    ("serve.decision_log", "/v1/decide 的审计记录写往何处，每个判定一行 JSON（即 audit 读取的格式）；- 表示标准输出"),
+    ("serve.record_log", "其他接口的记录写往何处，每条一行 JSON；- 表示标准输出"),
+    ("serve.label", "写在每条记录上的标签，格式为 名称=值（可重复）"),
+    ("serve.max_body", "请求体的最大字节数（超出则返回 413）"),
+    ("serve.max_batch", "一批中请求的最大个数（超出则返回 413）"),
+    ("serve.max_header", "请求行与请求头的最大字节数（超出则返回 431）"),
+    ("serve.header_timeout", "客户端发送请求头、或连接保持空闲的最长秒数（超出则返回 408）"),
+    ("serve.body_timeout", "客户端发送请求体的最长秒数（超出则返回 408）"),
+    ("serve.log_timeout", "判定等待其日志行写出的最长秒数（超出则返回 503，且不给出判定）"),
+    ("serve.max_connections", "同时服务的最大连接数（更多连接须等待接受）"),
+    ("serve.shutdown_timeout", "停止时等待进行中请求的最长秒数"),
 ];
 
 /// The usage line of each command (clap's `[OPTIONS]` and `<COMMAND>`
@@ -174,4 +193,5 @@ pub(super) const USAGE: &[(&str, &str)] = &[
     ("check", "vianet-privacy check [选项]"),
     ("clauses", "vianet-privacy clauses [选项]"),
     ("audit", "vianet-privacy audit [选项] [LOG]"),
+    ("serve", "vianet-privacy serve [选项]"),
 ];
