@@ -17,7 +17,10 @@
 # 3. Checks that both answer the measured request (allow) and all 247 cases
 #    the same way, as the cases expect.
 # 4. Runs wrk for DURATION against: ours, one request a call; ours, BATCH
-#    requests a call; cedar-agent, one request a call. Prints a table.
+#    requests a call (decision log on disk, then in memory on /dev/shm);
+#    cedar-agent, one request a call. Prints a table: throughput, p50, p99,
+#    and each server's CPU time per decision (from /proc, so that the
+#    figure holds up when other work shares the machine).
 #
 # Tools (installed by hand, not dependencies of any crate): wrk (Debian:
 # `apt-get install wrk`), cedar-agent (`cargo install --locked cedar-agent`),
@@ -60,8 +63,8 @@ cleanup() {
   for pid in "${pids[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
-  # The decision log of the batch run is gigabytes; the rest is small.
-  rm -f "$OUT"/*.decisions.jsonl
+  # The decision logs of the batch runs are gigabytes; the rest is small.
+  rm -f "$OUT"/*.decisions.jsonl /dev/shm/ours-batch-tmpfs.decisions.jsonl
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -83,21 +86,23 @@ echo "== inputs"
 python3 "$here/bench.py" inputs "$root/peers/cedar" "$OUT" "$BATCH"
 
 # One server at a time is measured; both stay up so the check can compare.
-start_ours() { # name
+start_ours() { # name [directory of the decision log, $OUT by default]
   local port
   port="$(python3 "$here/bench.py" port)"
-  "$ours_bin" serve --addr "127.0.0.1:$port" --decision-log "$OUT/$1.decisions.jsonl" \
+  ours_log="${2:-$OUT}/$1.decisions.jsonl"
+  "$ours_bin" serve --addr "127.0.0.1:$port" --decision-log "$ours_log" \
     --max-batch "$BATCH" 2>"$OUT/$1.stderr" &
   pids+=($!)
   ours_pid=$!
   ours_url="http://127.0.0.1:$port"
   python3 "$here/bench.py" wait "$ours_url/healthz" 20 || { cat "$OUT/$1.stderr" >&2; die "vianet-privacy serve did not start"; }
 }
-stop_ours() { # name: counts the decision-log lines, then removes the log
+stop_ours() { # name: counts the decision log's lines and bytes, then removes it
   kill "$ours_pid"
   wait "$ours_pid" 2>/dev/null || true
-  wc -l <"$OUT/$1.decisions.jsonl" | tr -d ' ' >"$OUT/$1.logged"
-  rm -f "$OUT/$1.decisions.jsonl"
+  wc -l <"$ours_log" | tr -d ' ' >"$OUT/$1.logged"
+  wc -c <"$ours_log" | tr -d ' ' >"$OUT/$1.logged-bytes"
+  rm -f "$ours_log"
 }
 
 echo "== start"
@@ -117,19 +122,32 @@ echo "== check: the same answers before measuring"
 python3 "$here/bench.py" check "$ours_url" "$cedar_url" "$OUT"
 stop_ours check
 
-measure() { # name url connections body
+# The CPU time a process has used, in clock ticks (user + system, every thread).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+measure() { # name url connections body server-pid
   echo "-- $1: wrk -t$THREADS -c$3 -d$DURATION, body $(wc -c <"$4" | tr -d ' ') bytes"
+  local before
+  before="$(cpu_ticks "$5")"
   wrk -t"$THREADS" -c"$3" -d"$DURATION" --timeout 10s --latency -s "$here/post.lua" "$2" -- "$4" | tee "$OUT/$1.wrk"
+  echo "$(($(cpu_ticks "$5") - before)) $(getconf CLK_TCK)" >"$OUT/$1.cpu"
 }
 
 echo "== measure (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
 start_ours ours-single
-measure ours-single "$ours_url/v1/decide" "$CONNECTIONS" "$OUT/ours-single.json"
+measure ours-single "$ours_url/v1/decide" "$CONNECTIONS" "$OUT/ours-single.json" "$ours_pid"
 stop_ours ours-single
 start_ours ours-batch
-measure ours-batch "$ours_url/v1/decide" "$BATCH_CONNECTIONS" "$OUT/ours-batch.json"
+measure ours-batch "$ours_url/v1/decide" "$BATCH_CONNECTIONS" "$OUT/ours-batch.json" "$ours_pid"
 stop_ours ours-batch
-measure cedar-single "$cedar_url/v1/is_authorized" "$CONNECTIONS" "$OUT/cedar-single.json"
+# The same batch with the decision log in memory (tmpfs): what the service
+# does when the disk is not the limit.
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  start_ours ours-batch-tmpfs /dev/shm
+  measure ours-batch-tmpfs "$ours_url/v1/decide" "$BATCH_CONNECTIONS" "$OUT/ours-batch.json" "$ours_pid"
+  stop_ours ours-batch-tmpfs
+fi
+measure cedar-single "$cedar_url/v1/is_authorized" "$CONNECTIONS" "$OUT/cedar-single.json" "$cedar_pid"
 kill "$cedar_pid"
 
 echo "== figures (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
