@@ -24,7 +24,7 @@
 #
 # Tools (installed by hand, not dependencies of any crate): wrk (Debian:
 # `apt-get install wrk`), cedar-agent (`cargo install --locked cedar-agent`),
-# python3 and curl.
+# and python3 (standard library only).
 #
 # Settings (environment): DURATION (10s), THREADS (2: wrk's threads),
 # CONNECTIONS (16: single calls), BATCH_CONNECTIONS (4), BATCH (1000),
@@ -50,7 +50,6 @@ command -v wrk >/dev/null || die "wrk is missing: install it with \`apt-get inst
 CEDAR_AGENT="${CEDAR_AGENT:-$(command -v cedar-agent || echo "$HOME/.cargo/bin/cedar-agent")}"
 [ -x "$CEDAR_AGENT" ] || die "cedar-agent is missing: install it with \`cargo install --locked cedar-agent\` (or set CEDAR_AGENT) and run again"
 command -v python3 >/dev/null || die "python3 is missing (it generates the inputs and checks the answers)"
-command -v curl >/dev/null || die "curl is missing"
 
 OUT="${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/bench-serve.XXXXXX")}"
 mkdir -p "$OUT"
