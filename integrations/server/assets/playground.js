@@ -28,6 +28,7 @@ const UI = {
     unreachable: "The service did not answer",
     not_in_chinese: "This passage is not in the Chinese text of the statement.",
     none: "(none)",
+    unknown: "not in the vocabulary",
     time_hint: "2024-03-01T09:30:00+08:00, or a date",
     date_hint: "YYYY-MM-DD",
     path: "Where",
@@ -61,6 +62,7 @@ const UI = {
     unreachable: "服务没有应答",
     not_in_chinese: "本声明的中文文本中没有此段。",
     none: "（无）",
+    unknown: "不在词汇表中",
     time_hint: "2024-03-01T09:30:00+08:00，或日期",
     date_hint: "YYYY-MM-DD",
     path: "位置",
@@ -143,16 +145,27 @@ function buildForm(preset) {
         option.value = item.value;
         select.appendChild(option);
       }
-      select.value = preset[name] || (kind === "optional" ? "" : vocabulary[list][0].value);
-      if (select.value === "" && kind === "one") select.selectedIndex = 0;
+      const wanted = preset[name] || (kind === "optional" ? "" : vocabulary[list][0].value);
+      if (wanted && !vocabulary[list].some((item) => item.value === wanted)) {
+        // A link with a name the vocabulary does not have: keep it and let
+        // the service say what is wrong, rather than decide something else.
+        const unknown = document.createElement("option");
+        unknown.value = wanted;
+        unknown.dataset.unknown = "1";
+        select.appendChild(unknown);
+      }
+      select.value = wanted;
       row.appendChild(select);
     } else if (kind === "many") {
       const box = document.createElement("div");
       box.className = "checks";
       box.id = "f-" + name;
       const chosen = new Set((preset[name] || "").split(",").filter(Boolean));
-      for (const item of vocabulary[list]) {
+      const known = new Set(vocabulary[list].map((item) => item.value));
+      const unknown = [...chosen].filter((value) => !known.has(value)).map((value) => ({ value, unknown: true }));
+      for (const item of [...vocabulary[list], ...unknown]) {
         const check = document.createElement("label");
+        if (item.unknown) check.dataset.unknown = "1";
         const input = document.createElement("input");
         input.type = "checkbox";
         input.name = name;
@@ -198,12 +211,18 @@ function relabel() {
   for (const [name, list, kind] of FIELDS) {
     if (kind === "one" || kind === "optional") {
       for (const option of $("f-" + name).options) {
-        option.textContent = option.dataset.none ? text("none") : label(list, option.value) + " — " + option.value;
+        option.textContent = option.dataset.none
+          ? text("none")
+          : option.dataset.unknown
+            ? option.value + " — " + text("unknown")
+            : label(list, option.value) + " — " + option.value;
       }
     } else if (kind === "many") {
       for (const check of $("f-" + name).querySelectorAll("label")) {
         const value = check.querySelector("input").value;
-        check.querySelector("span").textContent = label(list, value) + " (" + value + ")";
+        check.querySelector("span").textContent = check.dataset.unknown
+          ? value + " — " + text("unknown")
+          : label(list, value) + " (" + value + ")";
       }
     } else if (kind === "time" || kind === "date") {
       $("f-" + name).placeholder = text(kind === "date" ? "date_hint" : "time_hint");

@@ -267,6 +267,8 @@ impl ApiError {
     /// the line and column are made the body's.
     pub(crate) fn in_batch(mut self, item: usize, offset: usize, body: &[u8]) -> ApiError {
         self.detail.item = Some(item);
+        // The library's message places the error within the item.
+        self.detail.message = format!("request [{item}] of the batch: {}", self.detail.message);
         self.detail.path = Some(match self.detail.path.take() {
             Some(path) if path.starts_with('[') => format!("[{item}]{path}"),
             Some(path) => format!("[{item}].{path}"),
@@ -301,15 +303,33 @@ impl core::fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
+/// The path of an unknown field: the library's reader gives the path of
+/// the object that holds it (none at the root) and the field's name; the
+/// service answers with the path of the field itself, as for every other
+/// error.
+fn unknown_field_path(path: Option<&str>, name: Option<&str>) -> Option<String> {
+    match (path, name) {
+        (path, Some(name)) if !path.is_some_and(|path| path.ends_with(name)) => Some(match path {
+            None | Some("") => name.to_owned(),
+            Some(path) => format!("{path}.{name}"),
+        }),
+        (path, _) => path.map(str::to_owned),
+    }
+}
+
 impl From<WireError> for ApiError {
     fn from(err: WireError) -> ApiError {
+        let path = match err.kind() {
+            WireErrorKind::UnknownField => unknown_field_path(err.path(), err.name()),
+            _ => err.path().map(str::to_owned),
+        };
         ApiError {
             kind: ErrorKind::Wire(err.kind()),
             detail: Box::new(Detail {
                 message: err.to_string(),
                 name: err.name().map(str::to_owned),
                 expected: err.expected().to_vec(),
-                path: err.path().map(str::to_owned),
+                path,
                 line: err.line(),
                 column: err.column(),
                 item: None,
@@ -374,5 +394,21 @@ mod tests {
         assert_eq!(err.path(), Some("[1].party"));
         assert_eq!((err.line(), err.column()), (Some(3), Some(14)));
         assert_eq!(err.item(), Some(1));
+        assert_eq!(err.message(), "request [1] of the batch: m");
+    }
+
+    #[test]
+    fn an_unknown_field_is_answered_with_its_own_path() {
+        let wire = vianet_privacy::wire::parse_request(r#"{"colour": 1}"#).unwrap_err();
+        assert_eq!(wire.kind(), WireErrorKind::UnknownField);
+        assert_eq!(ApiError::from(wire).path(), Some("colour"));
+        assert_eq!(
+            unknown_field_path(Some("account"), Some("colour")).as_deref(),
+            Some("account.colour")
+        );
+        assert_eq!(
+            unknown_field_path(Some("account.closed_at"), Some("closed_at")).as_deref(),
+            Some("account.closed_at")
+        );
     }
 }

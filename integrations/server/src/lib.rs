@@ -118,7 +118,8 @@ pub struct Limits {
     pub max_header_bytes: usize,
     /// How long a client may take to send the request line and headers
     /// (`408 header_timeout`, then the connection is closed). Also how
-    /// long a kept-alive connection may stay idle.
+    /// long a kept-alive connection may stay idle (then it is closed
+    /// without an answer, as no request was begun).
     pub header_timeout: Duration,
     /// How long a client may take to send the body (`408 body_timeout`).
     pub body_timeout: Duration,
@@ -167,6 +168,21 @@ pub enum ServerError {
 }
 
 /// The service: its routes and what they share (the logs, the metrics).
+///
+/// ```
+/// use vianet_privacy_server::{Config, LogTarget, Service};
+///
+/// let mut config = Config::default();
+/// config.decision_log = LogTarget::File(std::env::temp_dir().join("vianet-doc-service.jsonl"));
+/// config.limits.max_batch = 100;
+/// let service = Service::new(&config)?;
+/// assert_eq!(service.limits().max_batch, 100);
+/// assert_eq!(service.decision_log().health().lines(), 0);
+/// // Its routes, nested in a larger application (served by `serve`, or
+/// // by the application's own server).
+/// let app: axum::Router = axum::Router::new().nest("/privacy", service.router());
+/// # Ok::<(), vianet_privacy_server::ServerError>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Service {
     state: Arc<api::AppState>,
@@ -211,6 +227,17 @@ impl Service {
     /// The decision log (the audit records of `/v1/decide`).
     pub fn decision_log(&self) -> &DecisionLog {
         &self.state.decisions
+    }
+
+    /// Makes both logs durable (a file's data synced to disk), waiting at
+    /// most [`Limits::log_timeout`] for each; a failure is logged with
+    /// `tracing` and shown by `/healthz`.
+    pub async fn sync_logs(&self) {
+        for log in [&self.state.decisions, &self.state.records] {
+            if let Err(err) = log.sync(self.state.limits.log_timeout).await {
+                tracing::error!(error = %err, "a log could not be synced");
+            }
+        }
     }
 
     pub(crate) fn count_error(&self, kind: ErrorKind) {

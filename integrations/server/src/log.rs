@@ -108,6 +108,9 @@ impl LogHealth {
 struct Pending {
     bytes: Vec<u8>,
     lines: u64,
+    /// Whether to make everything written so far durable (a file's data
+    /// synced to disk) before confirming.
+    sync: bool,
     done: oneshot::Sender<Result<(), LogFailure>>,
 }
 
@@ -128,6 +131,7 @@ const GROUP_BYTES: usize = 8 << 20;
 /// let path = std::env::temp_dir().join(format!("vianet-doc-log-{}.jsonl", std::process::id()));
 /// let log = DecisionLog::open(&LogTarget::File(path.clone()))?;
 /// log.write(b"{\"a\":1}\n".to_vec(), 1, std::time::Duration::from_secs(5)).await?;
+/// log.sync(std::time::Duration::from_secs(5)).await?; // on disk
 /// assert_eq!(std::fs::read_to_string(&path)?, "{\"a\":1}\n");
 /// assert_eq!(log.health().lines(), 1);
 /// # std::fs::remove_file(&path)?;
@@ -181,7 +185,37 @@ impl DecisionLog {
         let (done, confirmed) = oneshot::channel();
         let handed_over = async {
             self.tx
-                .send(Pending { bytes, lines, done })
+                .send(Pending {
+                    bytes,
+                    lines,
+                    sync: false,
+                    done,
+                })
+                .await
+                .map_err(|_| LogFailure::Closed)?;
+            confirmed.await.map_err(|_| LogFailure::Closed)?
+        };
+        tokio::time::timeout(timeout, handed_over)
+            .await
+            .map_err(|_| LogFailure::Timeout(timeout))?
+    }
+
+    /// Returns once everything handed over before is written and durable
+    /// (a file's data synced to disk; standard output flushed).
+    ///
+    /// # Errors
+    ///
+    /// As [`DecisionLog::write`].
+    pub async fn sync(&self, timeout: Duration) -> Result<(), LogFailure> {
+        let (done, confirmed) = oneshot::channel();
+        let handed_over = async {
+            self.tx
+                .send(Pending {
+                    bytes: Vec::new(),
+                    lines: 0,
+                    sync: true,
+                    done,
+                })
                 .await
                 .map_err(|_| LogFailure::Closed)?;
             confirmed.await.map_err(|_| LogFailure::Closed)?
@@ -217,17 +251,18 @@ impl Out {
         }
     }
 
-    /// At the end: a file's data made durable.
-    fn close(self) {
+    /// Makes what was written durable: a file's data synced to disk.
+    fn sync(&mut self) -> std::io::Result<()> {
         match self {
-            Out::Stdout(out) => {
-                let _ = out.lock().flush();
-            }
-            Out::File(file) => {
-                if let Err(err) = file.sync_data() {
-                    tracing::warn!(error = %err, "the decision log could not be synced at its close");
-                }
-            }
+            Out::Stdout(out) => out.lock().flush(),
+            Out::File(file) => file.sync_data(),
+        }
+    }
+
+    /// At the end: what was written made durable.
+    fn close(mut self) {
+        if let Err(err) = self.sync() {
+            tracing::warn!(error = %err, "the decision log could not be synced at its close");
         }
     }
 }
@@ -240,6 +275,7 @@ fn run(mut out: Out, mut rx: mpsc::Receiver<Pending>, health: &LogHealth) {
     let mut waiting: Vec<oneshot::Sender<Result<(), LogFailure>>> = Vec::new();
     while let Some(first) = rx.blocking_recv() {
         let mut lines = first.lines;
+        let mut sync = first.sync;
         waiting.push(first.done);
         let mut single = Some(first.bytes);
         while group.len() + single.as_ref().map_or(0, Vec::len) < GROUP_BYTES {
@@ -249,11 +285,18 @@ fn run(mut out: Out, mut rx: mpsc::Receiver<Pending>, health: &LogHealth) {
             }
             group.extend_from_slice(&next.bytes);
             lines += next.lines;
+            sync |= next.sync;
             waiting.push(next.done);
         }
         let bytes = single.as_deref().unwrap_or(&group);
-        let result = out.write_all(bytes);
-        health.writes.fetch_add(1, Ordering::Relaxed);
+        let mut result = Ok(());
+        if !bytes.is_empty() {
+            result = out.write_all(bytes);
+            health.writes.fetch_add(1, Ordering::Relaxed);
+        }
+        if sync {
+            result = result.and_then(|()| out.sync());
+        }
         let outcome = match result {
             Ok(()) => {
                 health.lines.fetch_add(lines, Ordering::Relaxed);

@@ -3,12 +3,15 @@
 //! its headers, and a graceful shutdown.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 
@@ -18,9 +21,9 @@ use crate::{ServerError, Service};
 /// Serves `service` on `listener` until `shutdown` completes, then stops
 /// accepting, lets the requests in flight finish (within
 /// [`Limits::shutdown_timeout`](crate::Limits::shutdown_timeout)) and
-/// returns. Every decision answered has had its log line written to the
-/// operating system before its answer; a log file is also synced to disk
-/// when the last handle to the service is dropped.
+/// returns once the logs are synced (a log file's data on disk, standard
+/// output flushed). Every decision answered has had its log line written
+/// to the operating system before its answer.
 ///
 /// # Errors
 ///
@@ -67,14 +70,21 @@ pub async fn serve(
                 continue;
             }
         };
+        let (stream, partial) = Watched::new(stream);
         let connection = http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(router.clone()));
         let connection = graceful.watch(connection);
         let service = service.clone();
         tokio::spawn(async move {
             if let Err(err) = connection.await {
                 if err.is_timeout() {
-                    service.count_error(ErrorKind::HeaderTimeout);
-                    request_timeout(spare, &limits).await;
+                    // A client that began a request and did not finish its
+                    // headers is told why; a kept-alive connection that
+                    // stayed idle is just closed (an answer there could be
+                    // read as the answer to a request sent meanwhile).
+                    if partial.load(Ordering::Relaxed) {
+                        service.count_error(ErrorKind::HeaderTimeout);
+                        request_timeout(spare, &limits).await;
+                    }
                 } else {
                     tracing::debug!(error = %err, %peer, "connection ended with an error");
                 }
@@ -90,7 +100,74 @@ pub async fn serve(
             tracing::warn!(timeout = ?limits.shutdown_timeout, "requests still in flight at the shutdown timeout");
         }
     }
+    service.sync_logs().await;
     Ok(())
+}
+
+/// A connection's stream that knows whether a request has begun: bytes
+/// read since the last answer was written.
+struct Watched {
+    stream: TcpStream,
+    partial: Arc<AtomicBool>,
+}
+
+impl Watched {
+    fn new(stream: TcpStream) -> (Watched, Arc<AtomicBool>) {
+        let partial = Arc::new(AtomicBool::new(false));
+        let watched = Watched {
+            stream,
+            partial: Arc::clone(&partial),
+        };
+        (watched, partial)
+    }
+}
+
+impl AsyncRead for Watched {
+    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+        let this = self.get_mut();
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut this.stream).poll_read(cx, buf);
+        if buf.filled().len() > before {
+            this.partial.store(true, Ordering::Relaxed);
+        }
+        polled
+    }
+}
+
+impl AsyncWrite for Watched {
+    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, bytes: &[u8]) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        let polled = Pin::new(&mut this.stream).poll_write(cx, bytes);
+        if matches!(polled, Poll::Ready(Ok(written)) if written > 0) {
+            this.partial.store(false, Ordering::Relaxed);
+        }
+        polled
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let this = self.get_mut();
+        let polled = Pin::new(&mut this.stream).poll_write_vectored(cx, bufs);
+        if matches!(polled, Poll::Ready(Ok(written)) if written > 0) {
+            this.partial.store(false, Ordering::Relaxed);
+        }
+        polled
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_shutdown(cx)
+    }
 }
 
 /// The stream, and a second handle on the same socket.
