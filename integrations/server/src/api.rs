@@ -21,7 +21,7 @@ use vianet_privacy::statement::managing::{RefusalGround, Requester, SubjectReque
 use vianet_privacy::statement::protection::{incident_obligations, IncidentKind, IncidentKindSet};
 use vianet_privacy::wire::{self, WireErrorKind};
 use vianet_privacy::{
-    AuditRecord, Authorization, ComplianceRequest, Decision, ObligationSet, Request as PolicyRequest, StatementVersion,
+    Authorization, ComplianceRequest, Decision, ObligationSet, Request as PolicyRequest, StatementVersion,
     CHINA_STANDARD_TIME,
 };
 
@@ -271,17 +271,21 @@ async fn decide(State(state): State<Arc<AppState>>, request: Request) -> Result<
         })
         .collect::<Result<Vec<Decision>, ApiError>>()?;
 
-    let at = now();
     let first = state.ids.reserve(decisions.len());
     let mut log = Vec::with_capacity(decisions.len() * 512);
-    for (position, (request, decision)) in requests.iter().zip(&decisions).enumerate() {
-        let mut record =
-            AuditRecord::new(at, *request, *decision).with_decision_id(state.ids.id(first + position as u64));
-        record.labels.clone_from(&state.labels);
-        record
-            .write_json_line(&mut log)
-            .map_err(|err| ApiError::new(ErrorKind::Internal, format!("the log line could not be written: {err}")))?;
-    }
+    let mut body = Vec::with_capacity(64 + decisions.len() * 200);
+    crate::lines::write_decisions(
+        now(),
+        &state.labels,
+        &state.ids.prefix,
+        first,
+        &requests,
+        &decisions,
+        batch,
+        &mut log,
+        &mut body,
+    )
+    .map_err(|err| ApiError::new(ErrorKind::Internal, format!("the log line could not be written: {err}")))?;
     state
         .decisions
         .write(log, decisions.len() as u64, state.limits.log_timeout)
@@ -290,10 +294,7 @@ async fn decide(State(state): State<Arc<AppState>>, request: Request) -> Result<
     for decision in &decisions {
         state.metrics.decision(Endpoint::Decide, decision);
     }
-    Ok(json_response(
-        StatusCode::OK,
-        decisions_body(&state.ids, first, &decisions, batch)?,
-    ))
+    Ok(json_response(StatusCode::OK, body))
 }
 
 /// A line of the record log: a decision (or an incident's duties) of an

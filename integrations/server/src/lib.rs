@@ -59,6 +59,7 @@
 mod api;
 mod catalog;
 mod error;
+mod lines;
 mod log;
 mod metrics;
 mod playground;
