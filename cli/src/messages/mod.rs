@@ -99,6 +99,10 @@ keys! {
     // audit: standard error
     AuditSampleUsed,
     AuditReadAtLine,
+    AuditColumnsUnfit,
+    AuditSqlNeedsLog,
+    AuditSqlFormat,
+    AuditSqlFailed,
     AuditDone,
     AuditEta,
     AuditEventsWritten,
