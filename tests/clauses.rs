@@ -974,10 +974,9 @@ fn sharing_with_third_party_offerings_the_customer_chose() {
     // …and what it then does is governed by its own policies, not this
     // statement.
     denies(
-        Request {
-            action: Contact,
-            ..promo.with_authorization(Authorization::ContactPreferences)
-        },
+        promo
+            .with_authorization(Authorization::ContactPreferences)
+            .with_action(Contact),
         ClauseId::SharingThirdPartyOfferings,
         DenyKind::NotPermitted,
         Reason::OutsideStatementScope,
@@ -1050,11 +1049,7 @@ fn sharing_in_the_six_circumstances() {
             &[Obligation::ApplySecurityMeasures],
         );
         // Not for complying with the law in general: that is the law's door.
-        assert!(!decided(&Request {
-            purpose: LegalCompliance,
-            ..disclose.with_circumstance(circumstance)
-        })
-        .is_allowed());
+        assert!(!decided(&disclose.with_circumstance(circumstance).with_purpose(LegalCompliance)).is_allowed());
     }
     // The last two: for the purposes stated for the data at collection.
     for circumstance in [
@@ -1107,6 +1102,62 @@ fn every_clause_is_in_the_catalog_with_a_passage_and_both_languages() {
             assert!(!clause.label(*language).is_empty(), "{clause} lacks a {language} title");
         }
     }
+}
+
+/// The statement's Chinese text is a fragment: the introduction, cookies,
+/// local software, the two lists (the six circumstances; the grounds for
+/// not responding) and compliance with law. A clause has a Chinese passage
+/// exactly when its sentence is in the fragment; English always.
+#[test]
+fn chinese_passages_are_exactly_the_fragments_sentences() {
+    use vianet_privacy::{Language, Section};
+    let in_fragment = |clause: ClauseId| {
+        matches!(
+            clause.section(),
+            Section::Cookies | Section::LocalSoftware | Section::ComplianceWithLaw
+        ) || matches!(
+            clause,
+            ClauseId::Scope
+                | ClauseId::SharingSixCircumstances
+                | ClauseId::ManagingRefusalGrounds
+                | ClauseId::ManagingRefusalControllerObligations
+                | ClauseId::ManagingRefusalTradeSecrets
+        )
+    };
+    for clause in ClauseId::ALL.iter().copied() {
+        assert_eq!(clause.passage_in(Language::En), Some(clause.passage()), "{clause}");
+        let zh = clause.passage_in(Language::ZhCn);
+        assert_eq!(zh.is_some(), in_fragment(clause), "{clause}: {zh:?}");
+        if let Some(zh) = zh {
+            // The pinyin noise is gone: no Latin letters but the names the
+            // text itself uses.
+            let latin: String = zh.chars().filter(char::is_ascii_alphabetic).collect();
+            assert!(
+                ["", "Cookies", "CookiesCookies", "AzureStack", "VAT"].contains(&latin.as_str()),
+                "{clause}: {latin}"
+            );
+            // Simplified characters, not the fragment's traditional ones.
+            for traditional in "與國們網務聲隱個權當對應該經營記錄發時內設覽資護".chars() {
+                assert!(!zh.contains(traditional), "{clause} has {traditional}");
+            }
+        }
+    }
+    // Where the two texts differ, both are there to see.
+    let trade = ClauseId::ManagingRefusalTradeSecrets
+        .passage_in(Language::ZhCn)
+        .unwrap();
+    assert!(trade.contains("商业秘密"));
+    let controller = ClauseId::ManagingRefusalControllerObligations
+        .passage_in(Language::ZhCn)
+        .unwrap();
+    assert!(controller.contains("个人信息控制者履行法律法规规定的义务"));
+    let grounds = ClauseId::ManagingRefusalGrounds.passage_in(Language::En).unwrap();
+    assert!(grounds.contains("by the personal data subject"));
+    // A sentence outside the fragment has no Chinese passage.
+    assert_eq!(
+        ClauseId::PaymentSecurityCodeNotRetained.passage_in(Language::ZhCn),
+        None
+    );
 }
 
 #[test]

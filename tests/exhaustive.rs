@@ -453,10 +453,7 @@ fn customer_data_needs_no_less(request: &Request, decision: &Decision) {
         ])
         .contains(request.party);
     if abroad_to_third_party && decision.is_allowed() {
-        let personal = Request {
-            data: DataElement::AdministratorEmail,
-            ..*request
-        };
+        let personal = (*request).with_data(DataElement::AdministratorEmail);
         if !decide(&personal).unwrap().is_allowed() {
             fail(
                 "I25 Customer Data left China on less than Personal Data needs",
@@ -492,19 +489,14 @@ fn check_base(base: Request) -> usize {
         for &circumstance in &circumstances {
             let mut decisions: Vec<Decision> = Vec::with_capacity(1 << list.len());
             for bits in 0..1usize << list.len() {
-                let request = Request {
-                    authorizations: subset(&list, bits),
-                    circumstance,
-                    objections: objection,
-                    ..base
-                };
+                let request = base
+                    .with_authorizations(subset(&list, bits))
+                    .with_circumstance_option(circumstance)
+                    .with_objections(objection);
                 let decision = decided(&request, &mut count);
                 customer_data_needs_no_less(&request, &decision);
                 // Authorizations no rule in scope reads change nothing.
-                let extra = Request {
-                    authorizations: request.authorizations.union(unread),
-                    ..request
-                };
+                let extra = request.with_authorizations(request.authorizations.union(unread));
                 if decide(&extra).ok().as_ref() != Some(&decision) {
                     fail(
                         "an authorization outside authorizations_read changed the decision",
@@ -514,10 +506,7 @@ fn check_base(base: Request) -> usize {
                 }
                 // I11: an objection never turns a deny into an allow.
                 if !objection.is_empty() && decision.is_allowed() {
-                    let without = Request {
-                        objections: ObjectionSet::EMPTY,
-                        ..request
-                    };
+                    let without = request.with_objections(ObjectionSet::EMPTY);
                     if !decided(&without, &mut count).is_allowed() {
                         fail("I11 an objection allowed what was denied", &request, &decision);
                     }
@@ -528,10 +517,7 @@ fn check_base(base: Request) -> usize {
                     }
                     // A circumstance no rule in scope names changes nothing.
                     if let (None, Some(other)) = (circumstance, unread_circumstance) {
-                        let other = Request {
-                            circumstance: Some(other),
-                            ..request
-                        };
+                        let other = request.with_circumstance_option(Some(other));
                         if decide(&other).ok().as_ref() != Some(&decision) {
                             fail(
                                 "a circumstance outside authorizations_read changed the decision",
@@ -556,12 +542,10 @@ fn check_base(base: Request) -> usize {
                     if bits & 1 << i != 0 {
                         continue;
                     }
-                    let request = Request {
-                        authorizations: subset(&list, bits | 1 << i),
-                        circumstance,
-                        objections: objection,
-                        ..base
-                    };
+                    let request = base
+                        .with_authorizations(subset(&list, bits | 1 << i))
+                        .with_circumstance_option(circumstance)
+                        .with_objections(objection);
                     if !more.is_allowed() {
                         fail("I11 an authorization denied what its absence allowed", &request, more);
                     }
@@ -577,12 +561,10 @@ fn check_base(base: Request) -> usize {
                 for (bits, with) in decisions.iter().enumerate() {
                     let without = &without_circumstance[bits];
                     if without.is_allowed() && (!with.is_allowed() || !keeps_duties(without, with, None)) {
-                        let request = Request {
-                            authorizations: subset(&list, bits),
-                            circumstance,
-                            objections: objection,
-                            ..base
-                        };
+                        let request = base
+                            .with_authorizations(subset(&list, bits))
+                            .with_circumstance_option(circumstance)
+                            .with_objections(objection);
                         fail("I11/I22 the circumstance denied or removed a duty", &request, with);
                     }
                 }
@@ -592,7 +574,7 @@ fn check_base(base: Request) -> usize {
     // No rule reads the service.
     let plain = decide(&base).unwrap();
     for &service in OnlineService::ALL {
-        let other = Request { service, ..base };
+        let other = base.with_service(service);
         if decided(&other, &mut count) != plain {
             fail("the service changed the decision", &other, &plain);
         }
@@ -748,14 +730,7 @@ fn every_invariant_holds_on_every_request() {
 /// are caught, each by the invariant it breaks.
 #[test]
 fn the_invariants_catch_forged_allows() {
-    let allow = |clause| {
-        Decision::Allow(vianet_privacy::Allow {
-            clause,
-            obligations: vianet_privacy::ObligationSet::EMPTY,
-            advisories: vianet_privacy::AdvisorySet::EMPTY,
-            statement_version: StatementVersion::CURRENT,
-        })
-    };
+    let allow = |clause| Decision::Allow(vianet_privacy::Allow::new(clause, vianet_privacy::ObligationSet::EMPTY));
     let request = |party, action, data, purpose, location| {
         Request::new(OnlineService::Azure, party, action, data, purpose, location)
     };

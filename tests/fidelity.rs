@@ -71,10 +71,7 @@ fn each_circumstance_opens_only_what_it_is_directly_related_to() {
     ];
     for (circumstance, related) in pairs {
         for (_, purpose) in pairs {
-            let decision = decided(&Request {
-                purpose,
-                ..base.with_circumstance(circumstance)
-            });
+            let decision = decided(&base.with_circumstance(circumstance).with_purpose(purpose));
             assert_eq!(
                 decision.is_allowed(),
                 purpose == related,
@@ -96,15 +93,13 @@ fn each_circumstance_opens_only_what_it_is_directly_related_to() {
     )
     .with_circumstance(Circumstance::PubliclyDisclosedBySubject);
     allowed(&decided(&public));
-    denied(&decided(&Request {
-        purpose: Purpose::NationalSecurity,
-        ..public
-    }));
+    denied(&decided(&public.with_purpose(Purpose::NationalSecurity)));
     // And no circumstance takes Personal Data abroad.
-    denied(&decided(&Request {
-        location: Location::UnitedStates,
-        ..base.with_circumstance(Circumstance::NationalSecurity)
-    }));
+    denied(&decided(
+        &base
+            .with_circumstance(Circumstance::NationalSecurity)
+            .with_location(Location::UnitedStates),
+    ));
 }
 
 // 2. Customer Data out of China on the customer agreement alone.
@@ -143,10 +138,7 @@ fn customer_data_never_leaves_china_on_less_than_personal_data_needs() {
         );
         // In China the same basis opens it, with the notice unless the
         // customer directed it.
-        let home = decided(&Request {
-            location: Location::MainlandChina,
-            ..customer
-        });
+        let home = decided(&customer.with_location(Location::MainlandChina));
         allowed(&home);
         assert_eq!(
             home.obligations().contains(Obligation::NotifyCustomerBeforeDisclosure),
@@ -164,10 +156,7 @@ fn customer_data_never_leaves_china_on_less_than_personal_data_needs() {
                 Location::UnitedStates,
             )
             .with_authorization(*authorization);
-            let personal = Request {
-                data: DataElement::AdministratorEmail,
-                ..customer
-            };
+            let personal = customer.with_data(DataElement::AdministratorEmail);
             if decided(&customer).is_allowed() {
                 assert!(decided(&personal).is_allowed(), "{customer:?}");
             }
@@ -268,14 +257,16 @@ fn a_third_party_offering_needs_the_customer_s_choice_not_a_direction() {
     allowed(&chosen);
     assert_eq!(chosen.clause(), ClauseId::SharingThirdPartyOfferings);
     // The choice opens that offering, nothing else.
-    denied(&decided(&Request {
-        purpose: Purpose::CustomerInstruction,
-        ..offering.with_authorization(Authorization::ThirdPartyOfferingChoice)
-    }));
-    denied(&decided(&Request {
-        data: DataElement::IdCardScan,
-        ..offering.with_authorization(Authorization::ThirdPartyOfferingChoice)
-    }));
+    denied(&decided(
+        &offering
+            .with_authorization(Authorization::ThirdPartyOfferingChoice)
+            .with_purpose(Purpose::CustomerInstruction),
+    ));
+    denied(&decided(
+        &offering
+            .with_authorization(Authorization::ThirdPartyOfferingChoice)
+            .with_data(DataElement::IdCardScan),
+    ));
     // What the provider then does is "governed by the privacy statement and
     // policies applicable to the third party": not this statement's to
     // permit.
@@ -312,10 +303,9 @@ fn a_recipient_stays_bound_to_the_purpose_it_was_given_the_data_for() {
         Purpose::Advertising,
         Purpose::CustomerInstruction,
     ] {
-        let request = Request {
-            purpose,
-            ..diagnostics.with_authorizations(AuthorizationSet::ALL)
-        };
+        let request = diagnostics
+            .with_authorizations(AuthorizationSet::ALL)
+            .with_purpose(purpose);
         let decision = decided(&request);
         denied(&decision);
         assert_eq!(decision.clause(), ClauseId::LocalSoftwareDiagnostics, "{purpose}");
@@ -493,10 +483,7 @@ fn a_terminated_service_keeps_what_the_law_requires() {
     let decision = decided(&keep);
     allowed(&decision);
     assert!(decision.obligations().contains(Obligation::DoNotUseDuringRetention));
-    denied(&decided(&Request {
-        action: Action::Use,
-        ..keep
-    }));
+    denied(&decided(&keep.with_action(Action::Use)));
 }
 
 // 11. Updating changed contact and identity information.
@@ -553,15 +540,9 @@ fn the_domain_owner_administers_end_user_data_and_nothing_more() {
     let decision = decided(&owner);
     allowed(&decision);
     assert_eq!(decision.clause(), ClauseId::DomainOwnerAdministration);
-    let sold = decided(&Request {
-        purpose: Purpose::SaleOfData,
-        ..owner
-    });
+    let sold = decided(&owner.with_purpose(Purpose::SaleOfData));
     denied(&sold);
-    let other = decided(&Request {
-        data: DataElement::PaymentInstrumentNumber,
-        ..owner
-    });
+    let other = decided(&owner.with_data(DataElement::PaymentInstrumentNumber));
     denied(&other);
     assert_eq!(other.reason(), Some(Reason::DomainOwnerLimitedToEndUserData));
 }

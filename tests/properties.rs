@@ -215,12 +215,13 @@ fn plain_request() -> impl Strategy<Value = Request> {
                 (service, (party, action, data, purpose), location),
                 (authorizations, circumstance, objections, preview),
             )| {
-                Request {
-                    authorizations,
-                    circumstance,
-                    objections,
-                    preview,
-                    ..Request::new(service, party, action, data, purpose, location)
+                {
+                    let mut changed = Request::new(service, party, action, data, purpose, location);
+                    changed.authorizations = authorizations;
+                    changed.circumstance = circumstance;
+                    changed.objections = objections;
+                    changed.preview = preview;
+                    changed
                 }
             },
         )
@@ -392,13 +393,11 @@ fn ended_request() -> impl Strategy<Value = Request> {
         .prop_map(
             |((mut request, shape, we, admin), (at, mut context, since, length, terminated_before))| {
                 if let Some((action, purpose)) = shape {
-                    request = Request {
-                        action,
-                        purpose,
-                        party: we,
-                        location: Location::MainlandChina,
-                        ..request
-                    };
+                    request = request
+                        .with_action(action)
+                        .with_purpose(purpose)
+                        .with_party(we)
+                        .with_location(Location::MainlandChina);
                     if action == Action::Contact {
                         request.data = admin;
                     }
@@ -436,14 +435,14 @@ fn unauthorized_personal_data_abroad() -> impl Strategy<Value = Request> {
         ],
         outside_china(),
     )
-        .prop_map(|(request, data, party, purpose, location)| Request {
-            data,
-            party,
-            purpose,
-            location,
-            authorizations: AuthorizationSet::EMPTY,
-            circumstance: None,
-            ..request
+        .prop_map(|(request, data, party, purpose, location)| {
+            request
+                .with_data(data)
+                .with_party(party)
+                .with_purpose(purpose)
+                .with_location(location)
+                .with_authorizations(AuthorizationSet::EMPTY)
+                .with_circumstance_option(None)
         })
 }
 
@@ -467,13 +466,13 @@ fn overseas_customer_data_request() -> impl Strategy<Value = Request> {
         prop_oneof![Just(Purpose::Troubleshooting), pick(Purpose::ALL)],
         outside_china(),
     )
-        .prop_map(|(request, data, party, action, purpose, location)| Request {
-            data,
-            party,
-            action,
-            purpose,
-            location,
-            ..request
+        .prop_map(|(request, data, party, action, purpose, location)| {
+            request
+                .with_data(data)
+                .with_party(party)
+                .with_action(action)
+                .with_purpose(purpose)
+                .with_location(location)
         })
 }
 
@@ -486,13 +485,13 @@ fn survey_request() -> impl Strategy<Value = Request> {
         prop_oneof![Just(Party::Operator), pick(Party::ALL)],
         prop_oneof![Just(Location::MainlandChina), pick(Location::ALL)],
     )
-        .prop_map(|(request, data, party, location)| Request {
-            data,
-            party,
-            location,
-            action: Action::Contact,
-            purpose: Purpose::SupportSurvey,
-            ..request
+        .prop_map(|(request, data, party, location)| {
+            request
+                .with_data(data)
+                .with_party(party)
+                .with_location(location)
+                .with_action(Action::Contact)
+                .with_purpose(Purpose::SupportSurvey)
         })
 }
 
@@ -509,13 +508,11 @@ fn remote_session_request() -> impl Strategy<Value = Request> {
         any::<bool>(),
     )
         .prop_map(|(request, action, data, purpose, party, permission)| {
-            let request = Request {
-                action,
-                data,
-                purpose,
-                party,
-                ..request
-            };
+            let request = request
+                .with_action(action)
+                .with_data(data)
+                .with_purpose(purpose)
+                .with_party(party);
             if permission {
                 request.with_authorization(Authorization::RemoteAccessPermission)
             } else {
@@ -539,13 +536,11 @@ fn offer_request() -> impl Strategy<Value = Request> {
         any::<bool>(),
     )
         .prop_map(|(request, purpose, data, party, preferences)| {
-            let request = Request {
-                action: Action::Contact,
-                purpose,
-                data,
-                party,
-                ..request
-            };
+            let request = request
+                .with_action(Action::Contact)
+                .with_purpose(purpose)
+                .with_data(data)
+                .with_party(party);
             if preferences {
                 request.with_authorization(Authorization::ContactPreferences)
             } else {
@@ -570,12 +565,12 @@ fn cookie_request() -> impl Strategy<Value = Request> {
             pick(Purpose::ALL),
         ],
     )
-        .prop_map(|(request, party, action, purpose)| Request {
-            data: DataElement::CookieData,
-            party,
-            action,
-            purpose,
-            ..request
+        .prop_map(|(request, party, action, purpose)| {
+            request
+                .with_data(DataElement::CookieData)
+                .with_party(party)
+                .with_action(action)
+                .with_purpose(purpose)
         })
 }
 
@@ -603,9 +598,10 @@ fn birthday_request() -> impl Strategy<Value = Request> {
     ];
     (plain_request(), context(), birth, around, offset()).prop_map(|(request, context, birth, around, offset)| {
         let at = (start_of_day(eighteenth_birthday(birth)) + around).with_timezone(&offset);
-        Request {
-            subject_birth_date: Some(birth),
-            ..with_context(request, Some(at), &context)
+        {
+            let mut changed = with_context(request, Some(at), &context);
+            changed.subject_birth_date = Some(birth);
+            changed
         }
     })
 }
@@ -622,10 +618,7 @@ fn advised(decision: Decision, advisory: Advisory) -> Decision {
 }
 
 fn without_objection(request: Request, objection: Objection) -> Request {
-    Request {
-        objections: request.objections.without(objection),
-        ..request
-    }
+    request.with_objections(request.objections.without(objection))
 }
 
 fn ok(request: &Request) -> Decision {
@@ -802,9 +795,9 @@ proptest! {
             let fewer = request.with_authorizations(request.authorizations.without(authorization));
             prop_assert!(!ok(&fewer).is_allowed(), "without {}: {:?}", authorization, fewer);
         }
-        let none = Request { authorizations: AuthorizationSet::EMPTY, circumstance: None, ..request };
+        let none = request.with_authorizations(AuthorizationSet::EMPTY).with_circumstance_option(None);
         prop_assert!(!ok(&none).is_allowed(), "{:?}", none);
-        let no_circumstance = Request { circumstance: None, ..request };
+        let no_circumstance = request.with_circumstance_option(None);
         prop_assert!(!ok(&no_circumstance).is_allowed(), "{:?}", no_circumstance);
     }
 
@@ -907,7 +900,7 @@ proptest! {
         action in one_of(ActionSet::STORAGE.iter()),
         location in outside_china(),
     ) {
-        let request = Request { data, action, location, ..request };
+        let request = request.with_data(data).with_action(action).with_location(location);
         let decision = ok(&request);
         prop_assert!(!decision.is_allowed(), "{:?}: {}", request, decision);
     }
@@ -952,7 +945,7 @@ proptest! {
         request in valid_request(),
         action in one_of(ActionSet::STORAGE.iter()),
     ) {
-        let request = Request { data: DataElement::SecurityCode, action, ..request };
+        let request = request.with_data(DataElement::SecurityCode).with_action(action);
         let decision = ok(&request);
         prop_assert!(!decision.is_allowed(), "{:?}: {}", request, decision);
         if request.account.is_none() && request.service_terminated_at.is_none() && request.trial_ended_at.is_none() {
@@ -986,7 +979,7 @@ proptest! {
         request in unauthorized_personal_data_abroad(),
         action in one_of(ActionSet::ALL.difference(ERASURE).iter()),
     ) {
-        let request = Request { action, ..request };
+        let request = request.with_action(action);
         let decision = ok(&request);
         if decision.is_allowed() {
             let recipient = matches!(request.party, Party::FraudPreventionProvider | Party::PaymentProcessor);
@@ -1047,7 +1040,7 @@ proptest! {
         request in cookie_request(),
         action in one_of(SET_AND_READ.iter()),
     ) {
-        let base = Request { action, ..request };
+        let base = request.with_action(action);
         let refused = base.with_objection(Objection::CookiesRefused);
         let decision = ok(&refused);
         prop_assert!(!decision.is_allowed(), "{:?}: {}", refused, decision);
@@ -1113,7 +1106,7 @@ proptest! {
         let birth = request.subject_birth_date.unwrap();
         let minor = china_date(at) < eighteenth_birthday(birth);
         let decision = ok(&request);
-        let unknown_age = ok(&Request { subject_birth_date: None, ..request });
+        let unknown_age = ok(&{ let mut changed = request; changed.subject_birth_date = None; changed });
         if !minor || !unknown_age.is_allowed() {
             prop_assert_eq!(decision, unknown_age);
         } else if request.authorizations.contains(Authorization::GuardianConsent)
@@ -1153,8 +1146,8 @@ proptest! {
     // a Preview never does).
     #[test]
     fn a_preview_is_decided_as_the_service_with_the_security_advisory(request in valid_request()) {
-        let outside = ok(&Request { preview: false, ..request });
-        let inside = ok(&Request { preview: true, ..request });
+        let outside = ok(&{ let mut changed = request; changed.preview = false; changed });
+        let inside = ok(&{ let mut changed = request; changed.preview = true; changed });
         prop_assert!(!outside.advisories().contains(Advisory::PreviewSecurityMayDiffer));
         prop_assert_eq!(inside, advised(outside, Advisory::PreviewSecurityMayDiffer));
     }
@@ -1642,9 +1635,10 @@ fn the_targeted_generators_reach_their_allows() {
     let retained = |r: &Request| matches!(r.account, Some(Account::Closed { retention_expires, .. }) if r.at.unwrap() < retention_expires);
     let minor = |r: &Request| china_date(r.at.unwrap()) < eighteenth_birthday(r.subject_birth_date.unwrap());
     let unknown_age = |r: &Request| {
-        ok(&Request {
-            subject_birth_date: None,
-            ..*r
+        ok(&{
+            let mut changed = *r;
+            changed.subject_birth_date = None;
+            changed
         })
         .is_allowed()
     };

@@ -204,7 +204,8 @@ fn audit_accepts_the_envelope_a_log_pipeline_adds() {
     let summary = json(&run(&["audit", "-", "--json"], Some(&strict)));
     assert_eq!(summary["problems"][0]["kind"], "unknown_field");
     assert_eq!(summary["problems"][1]["line"], 2);
-    assert_eq!(summary["problems"][1]["field"], "party");
+    // The field is named by its JSON path in the line.
+    assert_eq!(summary["problems"][1]["field"], "request.party");
     assert_eq!(summary["problems"][1]["suggestion"], "supplier");
     let text = stdout(&run(&["audit", "-"], Some(&strict)));
     assert!(

@@ -391,6 +391,27 @@ fn clauses_filters_by_section_and_clause_in_chinese() {
         .collect();
     assert_eq!(shown, payment);
     assert!(text.contains(ClauseId::PaymentSecurityCodeNotRetained.label(Language::ZhCn)));
+    // Compliance with law is in the Chinese fragment: its sentence comes
+    // first, then the English.
+    let output = run(
+        &[
+            "clauses",
+            "--lang",
+            "zh-CN",
+            "--clause",
+            "discovered_prohibited_content",
+        ],
+        None,
+    );
+    let text = stdout(&output);
+    let zh = ClauseId::DiscoveredProhibitedContent
+        .passage_in(Language::ZhCn)
+        .unwrap();
+    let (zh_at, en_at) = (
+        text.find(zh).unwrap(),
+        text.find(ClauseId::DiscoveredProhibitedContent.passage()).unwrap(),
+    );
+    assert!(zh_at < en_at, "{text}");
 
     let output = run(
         &[
@@ -415,6 +436,14 @@ fn clauses_filters_by_section_and_clause_in_chinese() {
         entries[1]["passage"],
         ClauseId::SharingOverseasSupplierConsent.passage()
     );
+    // The scope's sentence is in the Chinese fragment; the overseas
+    // supplier's is not.
+    assert_eq!(
+        entries[0]["passage_zh"].as_str(),
+        ClauseId::Scope.passage_in(Language::ZhCn)
+    );
+    assert!(entries[0]["passage_zh"].as_str().unwrap().contains("本隐私声明适用于"));
+    assert!(entries[1]["passage_zh"].is_null());
     assert_eq!(
         entries[1]["title"],
         ClauseId::SharingOverseasSupplierConsent.label(Language::En)

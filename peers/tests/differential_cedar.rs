@@ -110,13 +110,10 @@ fn differential_full() {
             return base;
         }
         let context = sampled(0xf011_5eed, i);
-        Request {
-            authorizations: context.authorizations,
-            circumstance: context.circumstance,
-            objections: context.objections,
-            service: context.service,
-            ..base
-        }
+        base.with_authorizations(context.authorizations)
+            .with_circumstance_option(context.circumstance)
+            .with_objections(context.objections)
+            .with_service(context.service)
     });
 }
 

@@ -114,39 +114,31 @@ const NO_EXCEPTION: Exception = Exception {
 // compiler evaluates them: an index out of bounds there is a build error,
 // never a panic at run time.
 
-#[allow(clippy::indexing_slicing)]
-const fn flatten_limits() -> [Limit; LIMIT_COUNT] {
-    let mut out = [NO_LIMIT; LIMIT_COUNT];
-    let mut i = 0;
-    let mut groups = statement::LIMITS;
-    while let [group, more_groups @ ..] = groups {
-        let mut rules = *group;
-        while let [rule, more_rules @ ..] = rules {
-            out[i] = *rule;
-            i += 1;
-            rules = more_rules;
+/// `const fn $name() -> [$rule; $count]`: the statement's groups of rules
+/// (`$groups`), flat, in order.
+macro_rules! flatten {
+    ($name:ident, $groups:expr, $rule:ty, $count:expr, $none:expr) => {
+        #[allow(clippy::indexing_slicing)]
+        const fn $name() -> [$rule; $count] {
+            let mut out = [$none; $count];
+            let mut i = 0;
+            let mut groups = $groups;
+            while let [group, more_groups @ ..] = groups {
+                let mut rules = *group;
+                while let [rule, more_rules @ ..] = rules {
+                    out[i] = *rule;
+                    i += 1;
+                    rules = more_rules;
+                }
+                groups = more_groups;
+            }
+            out
         }
-        groups = more_groups;
-    }
-    out
+    };
 }
 
-#[allow(clippy::indexing_slicing)]
-const fn flatten_permits() -> [Permit; PERMIT_COUNT] {
-    let mut out = [NO_PERMIT; PERMIT_COUNT];
-    let mut i = 0;
-    let mut groups = statement::PERMITS;
-    while let [group, more_groups @ ..] = groups {
-        let mut rules = *group;
-        while let [rule, more_rules @ ..] = rules {
-            out[i] = *rule;
-            i += 1;
-            rules = more_rules;
-        }
-        groups = more_groups;
-    }
-    out
-}
+flatten!(flatten_limits, statement::LIMITS, Limit, LIMIT_COUNT, NO_LIMIT);
+flatten!(flatten_permits, statement::PERMITS, Permit, PERMIT_COUNT, NO_PERMIT);
 
 /// The exceptions, flat, and for each limit with exceptions: its bit and
 /// the mask of its exceptions.

@@ -28,36 +28,42 @@ use crate::{Decision, Request, RequestError};
 /// ```
 pub const TARGET: &str = "vianet_privacy::decision";
 
+/// One event at `$level` with the request's fields (the same names in
+/// every event, so a filter or a query reads them alike) and then the
+/// outcome's.
+macro_rules! decision_event {
+    ($level:expr, $request:expr, $($outcome:tt)*) => {
+        event!(
+            target: TARGET,
+            $level,
+            service = $request.service.as_str(),
+            party = $request.party.as_str(),
+            action = $request.action.as_str(),
+            data = $request.data.as_str(),
+            purpose = $request.purpose.as_str(),
+            location = $request.location.as_str(),
+            authorizations = %$request.authorizations,
+            $($outcome)*
+        )
+    };
+}
+
 /// Emits the event for one decision.
 #[inline]
 pub(crate) fn decision(request: &Request, outcome: &Result<Decision, RequestError>) {
     match outcome {
-        Ok(Decision::Allow(allow)) => event!(
-            target: TARGET,
+        Ok(Decision::Allow(allow)) => decision_event!(
             Level::DEBUG,
-            service = request.service.as_str(),
-            party = request.party.as_str(),
-            action = request.action.as_str(),
-            data = request.data.as_str(),
-            purpose = request.purpose.as_str(),
-            location = request.location.as_str(),
-            authorizations = %request.authorizations,
+            request,
             effect = "allow",
             clause = allow.clause.as_str(),
             obligations = %allow.obligations,
             advisories = %allow.advisories,
             statement_version = allow.statement_version.as_str(),
         ),
-        Ok(Decision::Deny(deny)) => event!(
-            target: TARGET,
+        Ok(Decision::Deny(deny)) => decision_event!(
             Level::INFO,
-            service = request.service.as_str(),
-            party = request.party.as_str(),
-            action = request.action.as_str(),
-            data = request.data.as_str(),
-            purpose = request.purpose.as_str(),
-            location = request.location.as_str(),
-            authorizations = %request.authorizations,
+            request,
             effect = "deny",
             clause = deny.clause.as_str(),
             kind = deny.kind.as_str(),
@@ -66,17 +72,6 @@ pub(crate) fn decision(request: &Request, outcome: &Result<Decision, RequestErro
             advisories = %deny.advisories,
             statement_version = deny.statement_version.as_str(),
         ),
-        Err(error) => event!(
-            target: TARGET,
-            Level::WARN,
-            service = request.service.as_str(),
-            party = request.party.as_str(),
-            action = request.action.as_str(),
-            data = request.data.as_str(),
-            purpose = request.purpose.as_str(),
-            location = request.location.as_str(),
-            effect = "error",
-            error = %error,
-        ),
+        Err(error) => decision_event!(Level::WARN, request, effect = "error", error = %error),
     }
 }

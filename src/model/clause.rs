@@ -535,7 +535,35 @@ impl ClauseId {
     }
 
     /// The Chinese text's passage, where the fragment has one.
+    ///
+    /// The fragment as the statement's file has it is in traditional
+    /// characters with pinyin after some of them ("上(shàng)"); the
+    /// passages here are those sentences with the pinyin dropped and the
+    /// characters given back in their simplified form (the statement is
+    /// published for mainland China), word for word otherwise, the
+    /// fragment's punctuation kept. The fragment's two lists have no
+    /// sentence of their own introducing them.
     const fn passage_zh(self) -> Option<&'static str> {
-        None
+        use ClauseId::*;
+        Some(match self {
+            Scope => "本隐私声明适用于上述在线服务以及显示或链接至本隐私声明的任何其它的世纪互联服务。",
+            CookiesUse => "我们可能会使用Cookies 和类似技术(如网站信标)来存储用户的偏好和设置以防止欺诈行为、认证用户以及收集有关在线服务的操作信息。",
+            CookiesThirdParty => "除在您访问我们网站时世纪互联可能设置的 Cookies 以外,为我们提供一定服务(例如站点分析)的第三方也可能在您访问世纪互联站点时在您硬盘上设置一定的 Cookies。",
+            CookiesUserControl => "您可以通过改变浏览器的设置拒绝或管理 Cookies。请您注意,如果停用 Cookies,您可能无法享受到最佳的在线服务体验,某些在线服务也可能无法正常使用。",
+            LocalSoftwareCollection => "在线服务的一些功能可能允许或要求您安装或运行本地软件(例如,代理、Azure Stack 软件等)。这些软件可能会从您的本地环境中收集数据以提供您需要的在线服务。",
+            LocalSoftwareDiagnostics => "本地代理还可能收集诊断数据并发送给我们(包括我们的关联方、境内或境外的供应商或分包商),以运行和改善在线服务。",
+            SharingSixCircumstances => "与国家安全和国防直接相关的;与公共安全、公共卫生、重大公共利益直接相关的;与刑事侦查、起诉、审判、判决执行等直接相关的;出于维护您或他人的生命、财产等重大合法权益但又很难得到本人同意的;您自行向社会公众公开的个人信息;以及从合法公开披露的信息中收集个人信息的,如合法的新闻报道或者政府公开的信息。",
+            ManagingRefusalControllerObligations => "1) 与个人信息控制者履行法律法规规定的义务相关的;",
+            ManagingRefusalGrounds => "2) 与国家安全、国防安全直接相关的; 3) 与公共安全、公共卫生、重大公共利益直接相关的; 4) 与犯罪侦查、起诉、审判和执行判决等直接相关的; 5) 个人信息控制者有充分证据表明个人信息主体存在主观恶意或滥用权利的; 6) 出于维护个人信息主体或其他个人的生命、财产等重大合法权益但又很难得到本人同意的; 7) 响应个人信息主体的请求将导致个人信息主体或其他个人、组织的合法权益受到严重损害的;",
+            ManagingRefusalTradeSecrets => "8) 涉及商业秘密的。",
+            NoProhibitedContent => "互联网信息服务提供者不得制作、复制、发布或散播含有以下内容(“禁止内容”)的信息。以下内容属禁止内容:反对宪法所确定的基本原则的;危害国家安全,泄露国家秘密,颠覆国家政权,破坏国家统一的;损害国家荣誉和利益的;煽动民族仇恨、民族歧视,破坏民族团结的;破坏国家宗教政策,宣扬邪教和封建迷信的;散布谣言,扰乱社会秩序,破坏社会稳定的;散布淫秽、色情、赌博、暴力、凶杀、恐怖或者教唆犯罪的;侮辱或者诽谤他人,侵害他人合法权益的;含有法律、行政法规禁止的其他内容的。",
+            DiscoveredProhibitedContent => "若互联网信息服务提供者发现其网站传输的信息属于禁止性内容的,应当立即停止传输,保存有关记录,并向国家有关机关报告。",
+            BusinessPermitOrApproval => "若您使用在线服务开展业务或运营组织须经相关政府机构许可或批准,您应当取得该等相关许可或批准,包括但不限于:",
+            NonOperationalWebsiteFiling => "若您的网站提供非经营性互联网信息服务,您应当在政府机构办理非经营性网站的备案;",
+            OperationalWebsitePermit => "若您的网站提供经营性互联网信息服务,您应当从政府机构取得经营性网站的 VAT 许可证。",
+            InformationServiceRecords => "若您为一家使用在线服务的互联网信息服务提供商,您应当记录提供的信息及其发布时间、互联网地址或域名,并在相关政府机构依法调查时,协助提供上述信息。",
+            RealIdentityAtRegistration => "您在注册在线服务时必须提供您的真实身份和联系方式,如信息发生变更的,应立即在管理员入口进行更新。我们将通过上述信息联系到您,详见本隐私声明中的规定。您保证您所提供的信息是真实、完整和有效的,否则您将承担全部后果。",
+            _ => return None,
+        })
     }
 }

@@ -40,6 +40,7 @@ pub enum Decision {
 /// The body of an allow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Allow {
     /// The clause that permits the request.
     pub clause: ClauseId,
@@ -55,6 +56,7 @@ pub struct Allow {
 /// The body of a deny.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Deny {
     /// The clause that decides the deny.
     pub clause: ClauseId,
@@ -72,6 +74,90 @@ pub struct Deny {
     pub advisories: AdvisorySet,
     /// The statement version the decision was made under.
     pub statement_version: StatementVersion,
+}
+
+impl Allow {
+    /// An allow under `clause` with these duties, no advisory, under the
+    /// statement version this crate encodes. Decisions come from
+    /// [`decide`](crate::decide); this is for a caller that must build one
+    /// itself (a test double, a recorded decision to compare with).
+    ///
+    /// ```
+    /// use vianet_privacy::{Allow, ClauseId, Obligation, ObligationSet};
+    ///
+    /// let allow = Allow::new(ClauseId::CustomerDataOverseasAccess, ObligationSet::of(&[Obligation::SuperviseOverseasAccess]));
+    /// assert!(allow.advisories.is_empty());
+    /// ```
+    pub const fn new(clause: ClauseId, obligations: ObligationSet) -> Allow {
+        Allow {
+            clause,
+            obligations,
+            advisories: AdvisorySet::EMPTY,
+            statement_version: StatementVersion::CURRENT,
+        }
+    }
+
+    /// This allow with these advisories.
+    ///
+    /// ```
+    /// use vianet_privacy::{Advisory, AdvisorySet, Allow, ClauseId, ObligationSet};
+    ///
+    /// let allow = Allow::new(ClauseId::CustomerDataUse, ObligationSet::EMPTY)
+    ///     .with_advisories(AdvisorySet::of(&[Advisory::PreviewSecurityMayDiffer]));
+    /// assert!(allow.advisories.contains(Advisory::PreviewSecurityMayDiffer));
+    /// ```
+    #[must_use]
+    pub const fn with_advisories(mut self, advisories: AdvisorySet) -> Allow {
+        self.advisories = advisories;
+        self
+    }
+}
+
+impl Deny {
+    /// A deny under `clause`, of this kind, for this reason, naming no
+    /// missing authorization, under the statement version this crate
+    /// encodes. Decisions come from [`decide`](crate::decide); this is for
+    /// a caller that must build one itself.
+    ///
+    /// ```
+    /// use vianet_privacy::{ClauseId, Deny, DenyKind, Reason};
+    ///
+    /// let deny = Deny::new(ClauseId::PaymentSecurityCodeNotRetained, DenyKind::Forbidden, Reason::SecurityCodeNeverRetained);
+    /// assert!(deny.missing.is_empty());
+    /// ```
+    pub const fn new(clause: ClauseId, kind: DenyKind, reason: Reason) -> Deny {
+        Deny {
+            clause,
+            kind,
+            reason,
+            missing: AuthorizationSet::EMPTY,
+            advisories: AdvisorySet::EMPTY,
+            statement_version: StatementVersion::CURRENT,
+        }
+    }
+
+    /// This deny naming the authorizations of which one would open the
+    /// door (for [`DenyKind::NeedsAuthorization`]).
+    ///
+    /// ```
+    /// use vianet_privacy::{Authorization, AuthorizationSet, ClauseId, Deny, DenyKind, Reason};
+    ///
+    /// let deny = Deny::new(ClauseId::SharingOverseasSupplierConsent, DenyKind::NeedsAuthorization, Reason::OverseasSupplierAccessNeedsPriorConsent)
+    ///     .with_missing(AuthorizationSet::of(&[Authorization::PriorConsentAfterExplanation]));
+    /// assert!(deny.missing.contains(Authorization::PriorConsentAfterExplanation));
+    /// ```
+    #[must_use]
+    pub const fn with_missing(mut self, missing: AuthorizationSet) -> Deny {
+        self.missing = missing;
+        self
+    }
+
+    /// This deny with these advisories.
+    #[must_use]
+    pub const fn with_advisories(mut self, advisories: AdvisorySet) -> Deny {
+        self.advisories = advisories;
+        self
+    }
 }
 
 impl Decision {

@@ -32,6 +32,7 @@ use crate::{
 /// Its serde `Deserialize` is the strict reader of `crate::wire`: every
 /// field checked, unknown ones refused, the errors saying where.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Request {
     /// The Online Service concerned.
     pub service: OnlineService,

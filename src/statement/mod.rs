@@ -45,8 +45,8 @@ pub mod trial_period;
 use crate::statement::rule::Evaluated;
 use crate::statement::rule::{Limit, Permit};
 use crate::{
-    Action, ActionSet, AdvisorySet, Allow, AuthorizationSet, ClauseId, DataCategory, Decision, Deny, DenyKind,
-    ObligationSet, Party, PartySet, Purpose, PurposeSet, Reason, Request, StatementVersion,
+    Action, ActionSet, AdvisorySet, Allow, ClauseId, DataCategory, Decision, Deny, DenyKind, ObligationSet, Party,
+    PartySet, Purpose, PurposeSet, Reason, Request,
 };
 
 /// "We": 21Vianet, its affiliates (not third parties in the sharing
@@ -205,22 +205,10 @@ pub(crate) const fn duties(request: &Request) -> ObligationSet {
 /// An allow under `clause`, with its duties and those of the protection
 /// section.
 pub(crate) fn allow(request: &Request, clause: ClauseId, obligations: ObligationSet, advisories: AdvisorySet) -> Allow {
-    Allow {
-        clause,
-        obligations: obligations.union(duties(request)),
-        advisories,
-        statement_version: StatementVersion::CURRENT,
-    }
+    Allow::new(clause, obligations.union(duties(request))).with_advisories(advisories)
 }
 
 /// A deny under `clause` that names no missing authorization.
 pub(crate) const fn deny(clause: ClauseId, kind: DenyKind, reason: Reason) -> Deny {
-    Deny {
-        clause,
-        kind,
-        reason,
-        missing: AuthorizationSet::EMPTY,
-        advisories: AdvisorySet::EMPTY,
-        statement_version: StatementVersion::CURRENT,
-    }
+    Deny::new(clause, kind, reason)
 }

@@ -151,6 +151,66 @@ macro_rules! wrong_containers {
     };
 }
 
+/// The `Display` (what the reader expects, for messages) and the
+/// `DeserializeSeed` of one of this module's readers: a value read with
+/// `deserialize_any`, or an object with `deserialize_struct`.
+macro_rules! reads {
+    ($seed:ident => $value:ty, $what:literal) => {
+        impl fmt::Display for $seed<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str($what)
+            }
+        }
+
+        impl<'de> DeserializeSeed<'de> for $seed<'_> {
+            type Value = $value;
+
+            fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<$value, D::Error> {
+                deserializer.deserialize_any(self)
+            }
+        }
+    };
+    ($seed:ident => $value:ty, struct $name:literal $fields:ident, $what:literal) => {
+        impl fmt::Display for $seed<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str($what)
+            }
+        }
+
+        impl<'de> DeserializeSeed<'de> for $seed<'_> {
+            type Value = $value;
+
+            fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<$value, D::Error> {
+                deserializer.deserialize_struct($name, $fields, self)
+            }
+        }
+    };
+}
+
+/// A visitor's `expecting`: its `Display`.
+macro_rules! expecting {
+    () => {
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Display::fmt(self, f)
+        }
+    };
+}
+
+/// An object reader's answers to anything but an object.
+macro_rules! not_an_object {
+    () => {
+        wrong_scalars!();
+
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Err(self.faults.wrong_type(&self, de::Unexpected::Other("a string")))
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            Err(self.faults.wrong_type(&self, de::Unexpected::Seq))
+        }
+    };
+}
+
 // ---------------------------------------------------------------- names
 
 /// A name of one of the crate's vocabularies.
@@ -185,9 +245,7 @@ impl<'de, T: Vocabulary> DeserializeSeed<'de> for Name<'_, T> {
 impl<'de, T: Vocabulary> Visitor<'de> for Name<'_, T> {
     type Value = T;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
         value.parse().map_err(|err: UnknownName| {
@@ -227,9 +285,7 @@ impl<'de, T: Vocabulary> DeserializeSeed<'de> for Names<'_, T> {
 impl<'de, T: Vocabulary> Visitor<'de> for Names<'_, T> {
     type Value = T::Set;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<T::Set, A::Error> {
         let mut set = T::Set::default();
@@ -276,26 +332,12 @@ struct Time<'f> {
     faults: &'f Faults,
 }
 
-impl fmt::Display for Time<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a time such as \"2024-03-01T09:30:00+08:00\" (a JSON string)")
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Time<'_> {
-    type Value = DateTime<FixedOffset>;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
+reads!(Time => DateTime<FixedOffset>, "a time such as \"2024-03-01T09:30:00+08:00\" (a JSON string)");
 
 impl<'de> Visitor<'de> for Time<'_> {
     type Value = DateTime<FixedOffset>;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
         crate::time::parse_time(value).map_err(|err| {
@@ -313,26 +355,12 @@ struct Date<'f> {
     faults: &'f Faults,
 }
 
-impl fmt::Display for Date<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a date such as \"2008-02-29\" (a JSON string)")
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Date<'_> {
-    type Value = NaiveDate;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<NaiveDate, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
+reads!(Date => NaiveDate, "a date such as \"2008-02-29\" (a JSON string)");
 
 impl<'de> Visitor<'de> for Date<'_> {
     type Value = NaiveDate;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<NaiveDate, E> {
         NaiveDate::from_str(value).map_err(|_| {
@@ -354,26 +382,12 @@ struct Flag<'f> {
     faults: &'f Faults,
 }
 
-impl fmt::Display for Flag<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("true or false")
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Flag<'_> {
-    type Value = bool;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
+reads!(Flag => bool, "true or false");
 
 impl<'de> Visitor<'de> for Flag<'_> {
     type Value = bool;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_bool<E: de::Error>(self, value: bool) -> Result<bool, E> {
         Ok(value)
@@ -585,26 +599,12 @@ pub(crate) struct RequestSeed<'f> {
     pub faults: &'f Faults,
 }
 
-impl fmt::Display for RequestSeed<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a request (a JSON object)")
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for RequestSeed<'_> {
-    type Value = Request;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Request, D::Error> {
-        deserializer.deserialize_struct("Request", REQUEST_FIELDS, self)
-    }
-}
+reads!(RequestSeed => Request, struct "Request" REQUEST_FIELDS, "a request (a JSON object)");
 
 impl<'de> Visitor<'de> for RequestSeed<'_> {
     type Value = Request;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Request, A::Error> {
         let faults = self.faults;
@@ -663,79 +663,58 @@ impl<'de> Visitor<'de> for RequestSeed<'_> {
         Ok(request)
     }
 
-    wrong_scalars!();
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Request, E> {
-        Err(self.faults.wrong_type(&self, de::Unexpected::Other("a string")))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Request, A::Error> {
-        Err(self.faults.wrong_type(&self, de::Unexpected::Seq))
-    }
+    not_an_object!();
 }
 
-// ---------------------------------------------------------------- account
+// ---------------------------------------------------------------- tags
 
-const ACCOUNT_FIELDS: &[&str] = &["state", "closed_at", "retention_expires"];
-const STATES: &[&str] = &["open", "closed"];
-
-/// An [`Account`]: `{"state": "open"}`, or `{"state": "closed",
-/// "closed_at": …, "retention_expires": …}`, and no other field.
-pub(crate) struct AccountSeed<'f> {
-    pub faults: &'f Faults,
-}
-
-impl fmt::Display for AccountSeed<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an account (a JSON object with `state`)")
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for AccountSeed<'_> {
-    type Value = Account;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Account, D::Error> {
-        deserializer.deserialize_struct("Account", ACCOUNT_FIELDS, self)
-    }
-}
-
-/// The state of an account, by name.
-struct State<'f> {
+/// A field that names one of two forms (an account's `state`, a decision's
+/// `effect`), read as the index of the name given.
+struct Tag<'f> {
     faults: &'f Faults,
+    /// What the field is, for messages: "account state".
+    what: &'static str,
+    names: [&'static str; 2],
 }
 
-impl fmt::Display for State<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an account state, \"open\" or \"closed\"")
+impl<'f> Tag<'f> {
+    const fn new(faults: &'f Faults, what: &'static str, names: [&'static str; 2]) -> Self {
+        Tag { faults, what, names }
     }
 }
 
-impl<'de> DeserializeSeed<'de> for State<'_> {
-    type Value = bool;
+impl fmt::Display for Tag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [first, second] = self.names;
+        write!(f, "an {}, \"{first}\" or \"{second}\"", self.what)
+    }
+}
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
+impl<'de> DeserializeSeed<'de> for Tag<'_> {
+    type Value = usize;
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for State<'_> {
-    /// Whether the account is closed.
-    type Value = bool;
+impl<'de> Visitor<'de> for Tag<'_> {
+    type Value = usize;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<bool, E> {
-        match value {
-            "open" => Ok(false),
-            "closed" => Ok(true),
-            _ => Err(self.faults.fail(
-                FaultKind::UnknownValue,
-                Some(value),
-                STATES.iter().map(|state| (*state).to_owned()).collect(),
-                format!("unknown account state `{value}`; expected one of: open, closed"),
-            )),
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<usize, E> {
+        match self.names.iter().position(|name| *name == value) {
+            Some(index) => Ok(index),
+            None => {
+                let [first, second] = self.names;
+                Err(self.faults.fail(
+                    FaultKind::UnknownValue,
+                    Some(value),
+                    self.names.iter().map(|name| (*name).to_owned()).collect(),
+                    format!("unknown {} `{value}`; expected one of: {first}, {second}", self.what),
+                ))
+            }
         }
     }
 
@@ -743,12 +722,22 @@ impl<'de> Visitor<'de> for State<'_> {
     wrong_containers!();
 }
 
+// ---------------------------------------------------------------- account
+
+const ACCOUNT_FIELDS: &[&str] = &["state", "closed_at", "retention_expires"];
+
+/// An [`Account`]: `{"state": "open"}`, or `{"state": "closed",
+/// "closed_at": …, "retention_expires": …}`, and no other field.
+pub(crate) struct AccountSeed<'f> {
+    pub faults: &'f Faults,
+}
+
+reads!(AccountSeed => Account, struct "Account" ACCOUNT_FIELDS, "an account (a JSON object with `state`)");
+
 impl<'de> Visitor<'de> for AccountSeed<'_> {
     type Value = Account;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Account, A::Error> {
         let faults = self.faults;
@@ -756,7 +745,7 @@ impl<'de> Visitor<'de> for AccountSeed<'_> {
         let (mut closed, mut closed_at, mut retention_expires) = (None, None, None);
         while let Some(field) = object.next()? {
             match field {
-                0 => closed = Some(object.value(field, State { faults })?),
+                0 => closed = Some(object.value(field, Tag::new(faults, "account state", ["open", "closed"]))? == 1),
                 1 => closed_at = Some(object.value(field, Time { faults })?),
                 _ => retention_expires = Some(object.value(field, Time { faults })?),
             }
@@ -775,15 +764,7 @@ impl<'de> Visitor<'de> for AccountSeed<'_> {
         })
     }
 
-    wrong_scalars!();
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Account, E> {
-        Err(self.faults.wrong_type(&self, de::Unexpected::Other("a string")))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Account, A::Error> {
-        Err(self.faults.wrong_type(&self, de::Unexpected::Seq))
-    }
+    not_an_object!();
 }
 
 impl<'de, A: MapAccess<'de>> Object<'_, 'de, A> {
@@ -822,19 +803,7 @@ pub(crate) struct ComplianceSeed<'f> {
     pub faults: &'f Faults,
 }
 
-impl fmt::Display for ComplianceSeed<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a compliance request (a JSON object with `activity`)")
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for ComplianceSeed<'_> {
-    type Value = ComplianceRequest;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<ComplianceRequest, D::Error> {
-        deserializer.deserialize_struct("ComplianceRequest", COMPLIANCE_FIELDS, self)
-    }
-}
+reads!(ComplianceSeed => ComplianceRequest, struct "ComplianceRequest" COMPLIANCE_FIELDS, "a compliance request (a JSON object with `activity`)");
 
 /// A set of names, as [`Names`] reads it.
 fn names<T: Vocabulary>(faults: &Faults) -> Names<'_, T> {
@@ -847,9 +816,7 @@ fn names<T: Vocabulary>(faults: &Faults) -> Names<'_, T> {
 impl<'de> Visitor<'de> for ComplianceSeed<'_> {
     type Value = ComplianceRequest;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ComplianceRequest, A::Error> {
         let faults = self.faults;
@@ -875,15 +842,7 @@ impl<'de> Visitor<'de> for ComplianceSeed<'_> {
         Ok(request)
     }
 
-    wrong_scalars!();
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<ComplianceRequest, E> {
-        Err(self.faults.wrong_type(&self, de::Unexpected::Other("a string")))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<ComplianceRequest, A::Error> {
-        Err(self.faults.wrong_type(&self, de::Unexpected::Seq))
-    }
+    not_an_object!();
 }
 
 /// A records retention period: a whole number of days, at least one.
@@ -891,26 +850,12 @@ struct Days<'f> {
     faults: &'f Faults,
 }
 
-impl fmt::Display for Days<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number of days from 1 to 65535")
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Days<'_> {
-    type Value = RecordRetention;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<RecordRetention, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
+reads!(Days => RecordRetention, "a number of days from 1 to 65535");
 
 impl<'de> Visitor<'de> for Days<'_> {
     type Value = RecordRetention;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_u64<E: de::Error>(self, days: u64) -> Result<RecordRetention, E> {
         u16::try_from(days)
@@ -955,7 +900,6 @@ const DENY_FIELDS: &[&str] = &[
     "advisories",
     "statement_version",
 ];
-const EFFECTS: &[&str] = &["allow", "deny"];
 
 /// A [`Decision`] as the crate writes it: `effect` and that effect's
 /// fields, and no other.
@@ -963,69 +907,12 @@ pub(crate) struct DecisionSeed<'f> {
     pub faults: &'f Faults,
 }
 
-impl fmt::Display for DecisionSeed<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a decision (a JSON object with `effect`)")
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for DecisionSeed<'_> {
-    type Value = Decision;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Decision, D::Error> {
-        deserializer.deserialize_struct("Decision", DECISION_FIELDS, self)
-    }
-}
-
-/// An effect, by name: whether the decision allows.
-struct Effect<'f> {
-    faults: &'f Faults,
-}
-
-impl fmt::Display for Effect<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an effect, \"allow\" or \"deny\"")
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Effect<'_> {
-    type Value = bool;
-
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<bool, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Effect<'_> {
-    type Value = bool;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<bool, E> {
-        match value {
-            "allow" => Ok(true),
-            "deny" => Ok(false),
-            _ => Err(self.faults.fail(
-                FaultKind::UnknownValue,
-                Some(value),
-                EFFECTS.iter().map(|effect| (*effect).to_owned()).collect(),
-                format!("unknown effect `{value}`; expected one of: allow, deny"),
-            )),
-        }
-    }
-
-    wrong_scalars!();
-    wrong_containers!();
-}
+reads!(DecisionSeed => Decision, struct "Decision" DECISION_FIELDS, "a decision (a JSON object with `effect`)");
 
 impl<'de> Visitor<'de> for DecisionSeed<'_> {
     type Value = Decision;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Decision, A::Error> {
         let faults = self.faults;
@@ -1034,7 +921,7 @@ impl<'de> Visitor<'de> for DecisionSeed<'_> {
         let (mut kind, mut reason, mut missing) = (None, None, None);
         while let Some(field) = object.next()? {
             match field {
-                0 => effect = Some(object.value(field, Effect { faults })?),
+                0 => effect = Some(object.value(field, Tag::new(faults, "effect", ["allow", "deny"]))? == 0),
                 1 => clause = Some(object.value(field, Name::new(faults))?),
                 2 => obligations = Some(object.value(field, names::<crate::Obligation>(faults))?),
                 3 => advisories = Some(object.value(field, names::<crate::Advisory>(faults))?),
@@ -1091,15 +978,7 @@ impl<'de> Visitor<'de> for DecisionSeed<'_> {
         })
     }
 
-    wrong_scalars!();
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Decision, E> {
-        Err(self.faults.wrong_type(&self, de::Unexpected::Other("a string")))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Decision, A::Error> {
-        Err(self.faults.wrong_type(&self, de::Unexpected::Seq))
-    }
+    not_an_object!();
 }
 
 // ---------------------------------------------------------------- event
@@ -1156,9 +1035,7 @@ impl<'de> DeserializeSeed<'de> for EventSeed<'_> {
 impl<'de> Visitor<'de> for EventSeed<'_> {
     type Value = EventLine;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
+    expecting!();
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<EventLine, A::Error> {
         let faults = self.faults;
@@ -1200,60 +1077,34 @@ impl<'de> Visitor<'de> for EventSeed<'_> {
         Ok(line)
     }
 
-    wrong_scalars!();
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<EventLine, E> {
-        Err(self.faults.wrong_type(&self, de::Unexpected::Other("a string")))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<EventLine, A::Error> {
-        Err(self.faults.wrong_type(&self, de::Unexpected::Seq))
-    }
+    not_an_object!();
 }
 
 // ---------------------------------------------------------------- serde
 
-/// The public serde impl of [`Request`]: the strict reader, its faults
-/// turned into serde's errors (messages with the path), for a request
-/// inside a type of the caller's own.
-impl<'de> de::Deserialize<'de> for Request {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Request, D::Error> {
-        let faults = Faults::default();
-        RequestSeed { faults: &faults }
-            .deserialize(deserializer)
-            .map_err(|err| with_path(err, &faults))
-    }
+/// The public serde impls: the strict reader (`$seed`), its faults turned
+/// into serde's errors (messages with the path), for a value inside a type
+/// of the caller's own.
+macro_rules! public_deserialize {
+    ($($ty:ident => $seed:ident),+ $(,)?) => {$(
+        #[doc = concat!("The public serde impl of [`", stringify!($ty), "`]: the strict reader.")]
+        impl<'de> de::Deserialize<'de> for $ty {
+            fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
+                let faults = Faults::default();
+                $seed { faults: &faults }
+                    .deserialize(deserializer)
+                    .map_err(|err| with_path(err, &faults))
+            }
+        }
+    )+};
 }
 
-/// The public serde impl of [`ComplianceRequest`], likewise.
-impl<'de> de::Deserialize<'de> for ComplianceRequest {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<ComplianceRequest, D::Error> {
-        let faults = Faults::default();
-        ComplianceSeed { faults: &faults }
-            .deserialize(deserializer)
-            .map_err(|err| with_path(err, &faults))
-    }
-}
-
-/// The public serde impl of [`Decision`], likewise.
-impl<'de> de::Deserialize<'de> for Decision {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Decision, D::Error> {
-        let faults = Faults::default();
-        DecisionSeed { faults: &faults }
-            .deserialize(deserializer)
-            .map_err(|err| with_path(err, &faults))
-    }
-}
-
-/// The public serde impl of [`Account`], likewise.
-impl<'de> de::Deserialize<'de> for Account {
-    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Account, D::Error> {
-        let faults = Faults::default();
-        AccountSeed { faults: &faults }
-            .deserialize(deserializer)
-            .map_err(|err| with_path(err, &faults))
-    }
-}
+public_deserialize!(
+    Request => RequestSeed,
+    ComplianceRequest => ComplianceSeed,
+    Decision => DecisionSeed,
+    Account => AccountSeed,
+);
 
 /// An error whose message says where, when the faults know; the typed
 /// fault is left for [`take_nested_fault`].

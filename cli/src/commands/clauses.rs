@@ -1,7 +1,7 @@
 //! `clauses`: the clause catalog, to read beside the statement.
 
 use serde::Serialize;
-use vianet_privacy::{ClauseId, Section};
+use vianet_privacy::{ClauseId, Language, Section};
 
 use crate::failure::{Failure, Outcome};
 use crate::messages::{Msg, Tr};
@@ -27,6 +27,9 @@ struct Entry {
     section_title: &'static str,
     title: &'static str,
     passage: &'static str,
+    /// The passage in the statement's Chinese text, `null` where the
+    /// Chinese fragment does not have the sentence.
+    passage_zh: Option<&'static str>,
 }
 
 /// Prints the catalog, or the clauses and sections asked for.
@@ -50,6 +53,7 @@ pub fn run(args: &Args, global: Global) -> Result<Outcome, Failure> {
                 section_title: clause.section().label(tr.0),
                 title: clause.label(tr.0),
                 passage: clause.passage(),
+                passage_zh: clause.passage_in(Language::ZhCn),
             })
             .collect();
         let json = serde_json::to_string_pretty(&entries).map_err(|err| Failure::write("standard output", err))?;
@@ -73,6 +77,11 @@ fn catalog(shown: &[ClauseId], tr: Tr) -> String {
         out.push_str(&format!("\n== {} ({section}) ==\n", section.label(tr.0)));
         for clause in clauses {
             out.push_str(&format!("\n{clause}\n  {}\n", clause.label(tr.0)));
+            // In Chinese, the Chinese text's sentence first where the
+            // fragment has it; the English text always, as the complete one.
+            if let Some(zh) = clause.passage_in(tr.0).filter(|_| tr.0 == Language::ZhCn) {
+                out.push_str(&format!("  “{zh}”\n"));
+            }
             out.push_str(&format!("  \"{}\"\n", clause.passage()));
         }
     }

@@ -57,7 +57,7 @@ pub(super) const fn text(msg: Msg) -> &'static str {
         Msg::CheckUnder => "Under: the privacy statement updated {version}",
         Msg::CheckNeedsRequest => "give the request: --service, --party, --action, --data, --purpose and --location, or --request-json or --request-file",
         Msg::ClausesTitle => "Clauses of the Privacy Statement for Online Services Operated by 21Vianet (updated December 1, 2020)",
-        Msg::ClausesPassageNote => "Each clause: its id (the name decisions cite), its title, and the passage of the statement it encodes.",
+        Msg::ClausesPassageNote => "Each clause: its id (the name decisions cite), its title, and the passage of the statement it encodes (English; with --lang zh-CN, the Chinese text's sentence first where the Chinese fragment has it).",
         Msg::AuditSampleUsed => "audit: no LOG given; auditing the built-in sample log ({path}, {lines} lines)",
         Msg::AuditColumnsUnfit => "{path}: the columns cannot hold requests: {error}",
         Msg::AuditSqlNeedsLog => "audit --sql: give the LOG to query (a .parquet, .csv or .jsonl file); the query reads it as the table `events`",

@@ -57,7 +57,7 @@ pub(super) const fn text(msg: Msg) -> &'static str {
         Msg::CheckUnder => "依据：隐私声明（{version}更新）",
         Msg::CheckNeedsRequest => "请给出请求：--service、--party、--action、--data、--purpose 和 --location，或 --request-json、--request-file 之一",
         Msg::ClausesTitle => "世纪互联在线服务隐私声明（2020年12月1日更新）条款目录",
-        Msg::ClausesPassageNote => "每条：编号（决定所引用的名称）、标题，以及其所对应的声明条文（条文为声明英文原文）。",
+        Msg::ClausesPassageNote => "每条：编号（决定所引用的名称）、标题，以及其所对应的声明条文：声明中文文本（片段）有该句的，先列中文，再列完整的英文原文。",
         Msg::AuditSampleUsed => "审计：未指定日志；审计内置的示例日志（{path}，共 {lines} 行）",
         Msg::AuditColumnsUnfit => "{path}：其列无法构成请求：{error}",
         Msg::AuditSqlNeedsLog => "audit --sql：请指定要查询的日志（.parquet、.csv 或 .jsonl 文件）；查询中其表名为 `events`",
