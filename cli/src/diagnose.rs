@@ -66,6 +66,7 @@ impl Diagnosis {
     }
 
     /// A required field that is absent (`at`, for an event of a table).
+    #[cfg(feature = "parquet")]
     pub fn missing_field(name: &str, tr: Tr) -> Diagnosis {
         Diagnosis {
             kind: WireErrorKind::MissingField,

@@ -46,8 +46,16 @@ impl<'a> Strings<'a> {
             DataType::Utf8View => array.as_string_view_opt().map(Strings::View),
             DataType::Dictionary(_, value) if is_string(value) => {
                 let dictionary = array.as_any_dictionary_opt()?;
+                // `normalized_keys` asserts that there are values: a
+                // dictionary without any (a column of nulls) has no key
+                // to read, every row reads as null.
+                let keys = if dictionary.values().is_empty() {
+                    vec![0; dictionary.keys().len()]
+                } else {
+                    dictionary.normalized_keys()
+                };
                 Some(Strings::Dict {
-                    keys: dictionary.normalized_keys(),
+                    keys,
                     nulls: dictionary.keys().nulls(),
                     values: Box::new(Strings::of(dictionary.values().as_ref())?),
                 })

@@ -129,9 +129,14 @@ pub fn run(args: Args, global: Global) -> Result<Outcome, Failure> {
 
     let bar = progress(length, tr);
     let mut summary = Summary::new(args.max_problems);
+    // A table's read errors are the file's (a footer, a page), not a line's.
+    #[cfg(feature = "parquet")]
+    let table = matches!(&source, Source::File(path) if parquet::is_parquet(path));
+    #[cfg(not(feature = "parquet"))]
+    let table = false;
     let result = match &source {
         #[cfg(feature = "parquet")]
-        Source::File(path) if parquet::is_parquet(path) => {
+        Source::File(path) if table => {
             drop(reader);
             parquet::audit(path, &mut summary, events.as_mut(), args.threads, &bar, tr)
         }
@@ -139,6 +144,10 @@ pub fn run(args: Args, global: Global) -> Result<Outcome, Failure> {
     };
     bar.finish_and_clear();
     result.map_err(|err| match err {
+        Stop::Read(err) if table => Failure::Read {
+            what: source.name(tr),
+            err,
+        },
         Stop::Read(err) => Failure::Read {
             what: tr.f(
                 Msg::AuditReadAtLine,
