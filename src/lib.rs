@@ -111,6 +111,11 @@ mod wire;
 // The audit trail: the record a service logs, the event an audit reads
 // (`src/audit.rs`).
 pub mod audit;
+// Requests and decisions as Arrow columns, with the `arrow` feature
+// (`src/arrow/`): a batch of requests decided into decision columns.
+#[cfg(feature = "arrow")]
+#[cfg_attr(docsrs, doc(cfg(feature = "arrow")))]
+pub mod arrow;
 // The reference documents (`docs/`), as pages of the API documentation.
 pub mod docs;
 

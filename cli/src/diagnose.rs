@@ -65,6 +65,62 @@ impl Diagnosis {
         }
     }
 
+    /// A required field that is absent (`at`, for an event of a table).
+    #[cfg(feature = "parquet")]
+    pub fn missing_field(name: &str, tr: Tr) -> Diagnosis {
+        Diagnosis {
+            kind: WireErrorKind::MissingField,
+            message: tr.f(Msg::WireMissingField, &[("name", &name)]),
+            field: Some(name.to_owned()),
+            line: None,
+            column: None,
+            suggestion: None,
+            expected: Vec::new(),
+        }
+    }
+
+    /// A row of a table (Parquet) that holds no decidable request: its
+    /// kind is the `WireErrorKind` of the same fault in JSON.
+    #[cfg(feature = "parquet")]
+    pub fn of_rejection(rejection: &vianet_privacy::arrow::Rejection<'_>, tr: Tr) -> Diagnosis {
+        if let Some(err) = rejection.request_error {
+            return Diagnosis::of(&WireError::from(err), tr);
+        }
+        let kind = rejection
+            .kind
+            .as_str()
+            .parse::<WireErrorKind>()
+            .unwrap_or(WireErrorKind::InvalidValue);
+        let field = rejection.field.as_str();
+        let message = if tr.0 == Language::En {
+            rejection.to_string()
+        } else {
+            let msg = match kind {
+                WireErrorKind::UnknownValue => Msg::WireUnknownValue,
+                WireErrorKind::MissingField => Msg::WireMissingField,
+                WireErrorKind::DuplicateValue => Msg::WireDuplicateValue,
+                _ => Msg::WireInvalidValue,
+            };
+            let name = rejection.value.unwrap_or(field);
+            tr.f(msg, &[("name", &name), ("kind", &kind.label(tr.0))])
+        };
+        let suggestion = match (kind, rejection.value) {
+            (WireErrorKind::UnknownValue, Some(value)) => {
+                closest(value, rejection.expected.iter().copied()).map(str::to_owned)
+            }
+            _ => None,
+        };
+        Diagnosis {
+            kind,
+            message,
+            field: Some(field.to_owned()),
+            line: None,
+            column: None,
+            suggestion,
+            expected: rejection.expected.iter().map(|name| (*name).to_owned()).collect(),
+        }
+    }
+
     /// Where the error is, as one phrase ("field `party`, line 1, column
     /// 38"), if anything is known; `line` is left out when the caller
     /// numbers the lines itself.

@@ -18,12 +18,13 @@ mod zh_cn;
 
 /// Declares the message keys and their list.
 macro_rules! keys {
-    ($($key:ident),+ $(,)?) => {
+    ($($(#[$attr:meta])* $key:ident),+ $(,)?) => {
         /// A sentence of the tool, by key.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Msg {
             $(
                 #[allow(missing_docs)]
+                $(#[$attr])*
                 $key,
             )+
         }
@@ -104,6 +105,16 @@ keys! {
     // audit: standard error
     AuditSampleUsed,
     AuditReadAtLine,
+    // Said only by the Parquet and SQL audits (features `parquet`, `sql`);
+    // in both catalogs whatever the build.
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+    AuditColumnsUnfit,
+    #[cfg_attr(not(feature = "sql"), allow(dead_code))]
+    AuditSqlNeedsLog,
+    #[cfg_attr(not(feature = "sql"), allow(dead_code))]
+    AuditSqlFormat,
+    #[cfg_attr(not(feature = "sql"), allow(dead_code))]
+    AuditSqlFailed,
     AuditDone,
     AuditEta,
     AuditEventsWritten,

@@ -63,6 +63,10 @@ pub(super) const fn text(msg: Msg) -> &'static str {
         Msg::ServeFailed => "无法在 {what} 上提供服务：{error}",
         Msg::ServeStopped => "vianet-privacy serve：已处理完进行中的请求并停止；共记录 {lines} 条判定",
         Msg::AuditSampleUsed => "审计：未指定日志；审计内置的示例日志（{path}，共 {lines} 行）",
+        Msg::AuditColumnsUnfit => "{path}：其列无法构成请求：{error}",
+        Msg::AuditSqlNeedsLog => "audit --sql：请指定要查询的日志（.parquet、.csv 或 .jsonl 文件）；查询中其表名为 `events`",
+        Msg::AuditSqlFormat => "audit --sql：无法判断 {path} 的格式；请使用 .parquet、.csv、.jsonl 或 .ndjson 扩展名",
+        Msg::AuditSqlFailed => "SQL 查询失败：{error}",
         Msg::AuditReadAtLine => "{what} 第 {line} 行",
         Msg::AuditDone => "审计完成：共 {lines} 行，已判定 {decided}（允许 {allowed}，拒绝 {denied}），无法读取或判定 {rejected}，空行 {blank}",
         Msg::AuditEta => "剩余",
@@ -163,7 +167,7 @@ pub(super) const HELP: &[(&str, &str)] = &[
     ("clauses.section", "仅显示此章节的条款（可重复，或以逗号分隔）"),
     ("audit", "判定 JSON Lines 格式的处理事件或决定日志的每一行，并生成报告"),
     ("audit.after", "退出状态：\n  0  报告完整，且没有记录为允许的事件现被拒绝\n  1  有记录为允许的事件现被拒绝；使用 --strict 时，有任何拒绝、任何无法读取或判定的行、或任何与记录不一致的决定，亦同\n  2  日志无法读取、输出无法写入或选项有误\n\n每行为 {\"at\": 时间, \"request\": {…}}，可附带审计记录的字段（decision、decision_id、labels）；日志管道所加的其他字段（主机、追踪编号）一概忽略。详见 docs/cli.md。\n\n示例：\n  vianet-privacy audit\n  vianet-privacy audit events.jsonl --html report.html --events decisions.csv\n  cat events.jsonl | vianet-privacy audit - --json --strict"),
-    ("audit.log", "日志文件，JSON Lines 格式（- 表示标准输入）；未指定时审计内置的示例日志"),
+    ("audit.log", "日志：JSON Lines（- 表示标准输入），或 Parquet（.parquet，需以 parquet 特性构建）；不提供时使用内置示例日志"),
     ("audit.strict", "有任何拒绝、任何无法读取或判定的行、或任何与记录不一致的决定时，亦视为未通过（退出状态 1）"),
     ("audit.max_problems", "列出多少无法读取的行和不一致的决定（全部都会计数）"),
     ("audit.events", "将每个已判定的行写成一条记录，写入 FILE（.jsonl 或 .csv）"),
@@ -184,6 +188,8 @@ pub(super) const HELP: &[(&str, &str)] = &[
     ("serve.log_timeout", "判定等待其日志行写出的最长秒数（超出则返回 503，且不给出判定）"),
     ("serve.max_connections", "同时服务的最大连接数（更多连接须等待接受）"),
     ("serve.shutdown_timeout", "停止时等待进行中请求的最长秒数"),
+    ("audit.threads", "审计使用的线程数（0 为默认值：每个核心一个；1：单线程）。无论线程数多少，报告都相同"),
+    ("audit.sql", "对 LOG 运行 SQL 查询（表名为 events；文件按扩展名读作 Parquet、CSV 或 NDJSON），判定以 SQL 函数提供：privacy_decide、privacy_effect、privacy_clause、privacy_error（见 docs/scale.md）"),
 ];
 
 /// The usage line of each command (clap's `[OPTIONS]` and `<COMMAND>`

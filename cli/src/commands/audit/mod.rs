@@ -9,20 +9,22 @@
 
 mod events;
 mod html;
+mod jsonl;
+#[cfg(feature = "parquet")]
+mod parquet;
+#[cfg(feature = "sql")]
+mod sql;
 mod summary;
 mod text;
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, IsTerminal, Read};
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use vianet_privacy::audit::Event;
-use vianet_privacy::wire::WireError;
 
 use self::events::{EventsFormat, EventsWriter};
 use self::summary::Summary;
-use crate::diagnose::Diagnosis;
 use crate::failure::{Failure, Outcome};
 use crate::messages::{help, help_with_default, Msg, Tr};
 use crate::vocab;
@@ -51,6 +53,12 @@ pub struct Args {
     events_format: Option<EventsFormat>,
     #[arg(long, value_name = "FILE", help = help("audit.html"))]
     html: Option<PathBuf>,
+    #[arg(long, value_name = "N", default_value_t = 0, help = help_with_default("audit.threads", "0"),
+          hide_default_value = true)]
+    threads: usize,
+    #[cfg(feature = "sql")]
+    #[arg(long, value_name = "QUERY", help = help("audit.sql"), conflicts_with_all = ["events", "html", "strict"])]
+    sql: Option<String>,
 }
 
 /// What the audit reads.
@@ -95,6 +103,10 @@ impl Source<'_> {
 /// denied, rejected or differs).
 pub fn run(args: Args, global: Global) -> Result<Outcome, Failure> {
     let tr = Tr(global.lang);
+    #[cfg(feature = "sql")]
+    if let Some(query) = &args.sql {
+        return sql::run(query, args.log.as_deref(), args.threads, global);
+    }
     let source = match &args.log {
         None => Source::Sample,
         Some(path) if super::is_stdin(path) => Source::Stdin,
@@ -117,9 +129,25 @@ pub fn run(args: Args, global: Global) -> Result<Outcome, Failure> {
 
     let bar = progress(length, tr);
     let mut summary = Summary::new(args.max_problems);
-    let result = audit(BufReader::new(bar.wrap_read(reader)), &mut summary, events.as_mut(), tr);
+    // A table's read errors are the file's (a footer, a page), not a line's.
+    #[cfg(feature = "parquet")]
+    let table = matches!(&source, Source::File(path) if parquet::is_parquet(path));
+    #[cfg(not(feature = "parquet"))]
+    let table = false;
+    let result = match &source {
+        #[cfg(feature = "parquet")]
+        Source::File(path) if table => {
+            drop(reader);
+            parquet::audit(path, &mut summary, events.as_mut(), args.threads, &bar, tr)
+        }
+        _ => jsonl::audit(bar.wrap_read(reader), &mut summary, events.as_mut(), args.threads, tr),
+    };
     bar.finish_and_clear();
     result.map_err(|err| match err {
+        Stop::Read(err) if table => Failure::Read {
+            what: source.name(tr),
+            err,
+        },
         Stop::Read(err) => Failure::Read {
             what: tr.f(
                 Msg::AuditReadAtLine,
@@ -200,63 +228,9 @@ fn progress(length: Option<u64>, tr: Tr) -> ProgressBar {
 }
 
 /// Why reading stopped before the end.
-enum Stop {
+pub enum Stop {
+    /// The log could not be read.
     Read(std::io::Error),
+    /// Something else: an output, a bad option.
     Failure(Failure),
-}
-
-/// Reads the whole log, line by line, into the summary (and the events
-/// stream).
-fn audit(
-    mut reader: impl BufRead,
-    summary: &mut Summary,
-    mut events: Option<&mut EventsWriter>,
-    tr: Tr,
-) -> Result<(), Stop> {
-    let mut buffer = Vec::new();
-    loop {
-        buffer.clear();
-        if reader.read_until(b'\n', &mut buffer).map_err(Stop::Read)? == 0 {
-            return Ok(());
-        }
-        summary.lines += 1;
-        let number = summary.lines;
-        let line = buffer.strip_suffix(b"\n").unwrap_or(&buffer);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let Ok(text) = std::str::from_utf8(line) else {
-            summary.reject(number, Diagnosis::not_utf8(tr));
-            continue;
-        };
-        if text.trim().is_empty() {
-            summary.blank();
-            continue;
-        }
-        let event = match Event::from_json_line(text) {
-            Ok(event) => event,
-            Err(err) => {
-                summary.reject(number, Diagnosis::of(&err, tr));
-                continue;
-            }
-        };
-        let request = event.request_at();
-        let decision = match vianet_privacy::decide(&request) {
-            Ok(decision) => decision,
-            Err(err) => {
-                summary.reject(number, Diagnosis::of(&WireError::from(err), tr));
-                continue;
-            }
-        };
-        let change = summary.decided(
-            number,
-            event.at,
-            &decision,
-            event.recorded.as_ref(),
-            event.decision_id.as_deref(),
-        );
-        if let Some(writer) = events.as_deref_mut() {
-            writer
-                .write(number, &event, &request, &decision, change)
-                .map_err(Stop::Failure)?;
-        }
-    }
 }

@@ -250,6 +250,49 @@ impl Summary {
         Some(change)
     }
 
+    /// Adds the summary of the lines that follow this one's (a later part
+    /// of the same log, its problems and disagreements numbered in the
+    /// whole log): the result is the summary of both parts read in one go.
+    pub fn merge(&mut self, later: Summary) {
+        fn add<K: Ord>(into: &mut BTreeMap<K, u64>, from: BTreeMap<K, u64>) {
+            for (key, count) in from {
+                *into.entry(key).or_default() += count;
+            }
+        }
+        fn add_outcomes<K: Ord>(into: &mut BTreeMap<K, Outcomes>, from: BTreeMap<K, Outcomes>) {
+            for (key, outcomes) in from {
+                let entry = into.entry(key).or_default();
+                entry.allowed += outcomes.allowed;
+                entry.denied += outcomes.denied;
+            }
+        }
+        self.lines += later.lines;
+        self.blank += later.blank;
+        self.decided += later.decided;
+        self.outcomes.allowed += later.outcomes.allowed;
+        self.outcomes.denied += later.outcomes.denied;
+        self.rejected += later.rejected;
+        for at in later.first.into_iter().chain(later.last) {
+            self.saw(at);
+        }
+        if later.statement_version.is_some() {
+            self.statement_version = later.statement_version;
+        }
+        add_outcomes(&mut self.per_day, later.per_day);
+        add_outcomes(&mut self.per_clause, later.per_clause);
+        add(&mut self.denials, later.denials);
+        add(&mut self.denied_by_kind, later.denied_by_kind);
+        add(&mut self.missing, later.missing);
+        add(&mut self.obligations, later.obligations);
+        add(&mut self.rejected_by_kind, later.rejected_by_kind);
+        let room = self.max_listed.saturating_sub(self.problems.len());
+        self.problems.extend(later.problems.into_iter().take(room));
+        self.recorded += later.recorded;
+        add(&mut self.changes, later.changes);
+        let room = self.max_listed.saturating_sub(self.disagreements.len());
+        self.disagreements.extend(later.disagreements.into_iter().take(room));
+    }
+
     /// Recorded decisions that differ from today's.
     pub fn differing(&self) -> u64 {
         self.changes.values().sum()
