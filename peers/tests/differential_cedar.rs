@@ -6,8 +6,9 @@
 //!   the answer its author read in the statement; both engines must give it.
 //! * `differential_sample` (every `cargo test`): 150,000 pseudo-random
 //!   time-free requests (`DIFFERENTIAL_REQUESTS` sets another number).
-//! * `differential_full` (`cargo test --release -p vianet-privacy-peers
-//!   --test differential_cedar -- --ignored`, run by CI): every one of the
+//! * `differential_full` (`cargo test --workspace --all-features --test
+//!   differential_cedar -- --ignored`, run by CI in its test build, whose
+//!   dependencies are optimized; or with `--release`): every one of the
 //!   1,385,328 base requests (party × action × data × purpose × location),
 //!   once bare and once with pseudo-random authorizations, circumstance and
 //!   objections: 2,770,656 requests.
@@ -99,7 +100,7 @@ fn differential_sample() {
 }
 
 #[test]
-#[ignore = "two million requests: run in release, as CI does"]
+#[ignore = "two million requests: run with optimized dependencies, as CI does"]
 fn differential_full() {
     // The docs (here and docs/invariants.md) state the size of the space: a
     // new party, action, data element, purpose or location changes it.
