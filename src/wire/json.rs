@@ -261,30 +261,80 @@ fn from_fault(fault: Fault, err: &serde_json::Error) -> WireError {
     wire
 }
 
+/// What the strict reader reads: a value, through a seed that records its
+/// faults.
+trait Strict {
+    type Value;
+
+    fn read<'de, D: serde::Deserializer<'de>>(&self, faults: &Faults, de: D) -> Result<Self::Value, D::Error>;
+}
+
 /// Reads with the strict reader: the value, or the typed fault it
 /// recorded (or, when the JSON is broken before the reader sees a fault,
 /// the syntax error).
-fn strict<T>(
-    json: &[u8],
-    read: impl for<'f> FnOnce(
-        &'f Faults,
-        &mut serde_json::Deserializer<serde_json::de::SliceRead<'_>>,
-    ) -> serde_json::Result<T>,
-) -> Result<T, WireError> {
+///
+/// The input's UTF-8 is checked once, as a whole, and then read as text
+/// (JSON is UTF-8: bytes that are not are a syntax error wherever they
+/// are, even inside a field that would be skipped).
+fn strict<S: Strict>(json: &[u8], reader: S) -> Result<S::Value, WireError> {
+    let text = std::str::from_utf8(json).map_err(|err| not_utf8(json, err.valid_up_to()))?;
     let faults = Faults::default();
-    let mut deserializer = serde_json::Deserializer::from_slice(json);
-    let value = read(&faults, &mut deserializer).and_then(|value| deserializer.end().map(|()| value));
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = reader
+        .read(&faults, &mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value));
     value.map_err(|err| match faults.take() {
         Some(fault) => from_fault(fault, &err),
         None => classify(err, Some(json)),
     })
 }
 
+/// The syntax error for input whose first `valid` bytes are UTF-8 and the
+/// next is not: its line, and its column counted in bytes from 1.
+fn not_utf8(json: &[u8], valid: usize) -> WireError {
+    let before = json.get(..valid).unwrap_or_default();
+    let line = 1 + before.iter().filter(|byte| **byte == b'\n').count();
+    let column = 1 + valid
+        - before
+            .iter()
+            .rposition(|byte| *byte == b'\n')
+            .map_or(0, |newline| newline + 1);
+    let mut wire = WireError::new(
+        WireErrorKind::Syntax,
+        format!("not valid JSON: the input is not UTF-8 (line {line}, column {column})"),
+    );
+    wire.detail.line = Some(line);
+    wire.detail.column = Some(column);
+    wire
+}
+
+/// The strict reader of each kind of input.
+macro_rules! strict_readers {
+    ($($reader:ident($($field:ident: $ty:ty),*) => $seed:ident -> $value:ty;)+) => {$(
+        struct $reader { $($field: $ty),* }
+
+        impl Strict for $reader {
+            type Value = $value;
+
+            fn read<'de, D: serde::Deserializer<'de>>(&self, faults: &Faults, de: D) -> Result<$value, D::Error> {
+                $seed { faults, $($field: self.$field),* }.deserialize(de)
+            }
+        }
+    )+};
+}
+
+strict_readers! {
+    EventReader(envelope: bool) => EventSeed -> EventLine;
+    RequestReader() => RequestSeed -> Request;
+    ComplianceReader() => ComplianceSeed -> crate::ComplianceRequest;
+    DecisionReader() => DecisionSeed -> Decision;
+}
+
 /// Reads a log line or an audit record ([`crate::audit`]): `envelope`
 /// says whether fields the format does not define are skipped.
 #[doc(hidden)]
 pub(crate) fn read_event(json: &[u8], envelope: bool) -> Result<EventLine, WireError> {
-    strict(json, |faults, de| EventSeed { faults, envelope }.deserialize(de))
+    strict(json, EventReader { envelope })
 }
 
 /// Reads a request from JSON.
@@ -311,7 +361,7 @@ pub(crate) fn read_event(json: &[u8], envelope: bool) -> Result<EventLine, WireE
 /// # Ok::<(), vianet_privacy::wire::WireError>(())
 /// ```
 pub fn parse_request(json: impl AsRef<[u8]>) -> Result<Request, WireError> {
-    strict(json.as_ref(), |faults, de| RequestSeed { faults }.deserialize(de))
+    strict(json.as_ref(), RequestReader {})
 }
 
 /// Reads a [`ComplianceRequest`](crate::ComplianceRequest) from JSON,
@@ -330,7 +380,7 @@ pub fn parse_request(json: impl AsRef<[u8]>) -> Result<Request, WireError> {
 /// # Ok::<(), vianet_privacy::wire::WireError>(())
 /// ```
 pub fn parse_compliance_request(json: impl AsRef<[u8]>) -> Result<crate::ComplianceRequest, WireError> {
-    strict(json.as_ref(), |faults, de| ComplianceSeed { faults }.deserialize(de))
+    strict(json.as_ref(), ComplianceReader {})
 }
 
 /// Reads a decision from JSON (as written by serde, for instance from an
@@ -348,7 +398,7 @@ pub fn parse_compliance_request(json: impl AsRef<[u8]>) -> Result<crate::Complia
 /// # Ok::<(), vianet_privacy::wire::WireError>(())
 /// ```
 pub fn parse_decision(json: impl AsRef<[u8]>) -> Result<Decision, WireError> {
-    strict(json.as_ref(), |faults, de| DecisionSeed { faults }.deserialize(de))
+    strict(json.as_ref(), DecisionReader {})
 }
 
 /// Reads any value of the format (or a type of your own built from its
@@ -468,4 +518,45 @@ pub fn decide_compliance_json(json: impl AsRef<[u8]>) -> Result<Decision, WireEr
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, WireError> {
     serde_json::to_string(value)
         .map_err(|err| WireError::new(WireErrorKind::InvalidValue, format!("cannot be written as JSON: {err}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Input is read as text once its UTF-8 is checked; bytes that are not
+    /// UTF-8 are a syntax error wherever they are (inside a name, or in the
+    /// JSON around it), with the line and column of the first bad byte.
+    #[test]
+    fn bytes_that_are_not_utf8_are_a_syntax_error_with_their_position() {
+        let good = br#"{"service":"azure","party":"operator","action":"use","data":"customer_content","purpose":"provide_service","location":"mainland_china"}"#;
+        assert!(parse_request(good).is_ok());
+        for (at, bad) in [(13, &[0xff_u8][..]), (13, &[0xc3][..]), (1, &[0xe2, 0x80][..])] {
+            let mut input = good.to_vec();
+            input.splice(at..at, bad.iter().copied());
+            let err = parse_request(&input).unwrap_err();
+            assert_eq!(err.kind(), WireErrorKind::Syntax, "{err}");
+            assert_eq!(err.line(), Some(1), "{err}");
+            assert_eq!(err.column(), Some(at + 1), "{err}");
+        }
+    }
+
+    /// A log line's envelope is skipped, but it is still JSON: bytes that
+    /// are not UTF-8 in a skipped field are an error, not a decided line.
+    #[test]
+    fn bytes_that_are_not_utf8_in_a_skipped_field_are_an_error() {
+        let mut line = br#"{"at":"2024-03-01T09:30:00+08:00","host":"api-3","request":{"service":"azure","party":"operator","action":"use","data":"customer_content","purpose":"provide_service","location":"mainland_china"}}"#.to_vec();
+        assert!(read_event(&line, true).is_ok());
+        line.insert(44, 0xff);
+        let Err(err) = read_event(&line, true) else {
+            panic!("a line that is not UTF-8 was read");
+        };
+        assert_eq!(
+            (err.kind(), err.line(), err.column()),
+            (WireErrorKind::Syntax, Some(1), Some(45))
+        );
+        // On a later line of a pretty-printed input, counted from its start.
+        let err = parse_request(b"{\n  \"service\": \"az\xffure\"\n}").unwrap_err();
+        assert_eq!((err.line(), err.column()), (Some(2), Some(17)));
+    }
 }
