@@ -1,8 +1,9 @@
 //! The audit's throughput, end to end, from files in the page cache: the
 //! `vianet-privacy audit` binary on a JSON Lines log (one thread, every
 //! core), on the same events as Parquet, and as a SQL query over that
-//! Parquet file; and, in process, deciding Arrow record batches. Build
-//! with `--features sql` (`docs/performance.md` has the figures).
+//! Parquet file (with `--features sql`); and, in process, deciding Arrow
+//! record batches. Build with `--features parquet`, or `--features sql`
+//! for every figure (`docs/performance.md` has them).
 //!
 //! Each measurement is a whole run of the tool (start-up included, a few
 //! milliseconds against a second or more of work), its throughput in
@@ -128,14 +129,8 @@ fn audit(c: &mut Criterion) {
     });
     group.bench_function("jsonl_every_core", |b| b.iter(|| tool(&["audit", log, "--json"])));
     group.bench_function("parquet_every_core", |b| b.iter(|| tool(&["audit", table, "--json"])));
-    let columns = "service, party, action, data, purpose, location, at, authorizations";
-    let query = format!(
-        "SELECT privacy_effect({columns}) AS effect, privacy_clause({columns}) AS clause, count(*) AS n \
-         FROM events GROUP BY 1, 2"
-    );
-    group.bench_function("sql_parquet_every_core", |b| {
-        b.iter(|| tool(&["audit", table, "--sql", &query, "--json"]))
-    });
+    #[cfg(feature = "sql")]
+    sql(&mut group, table);
     group.finish();
 
     // In process, one core: deciding record batches of 8,192 rows (what a
@@ -151,6 +146,19 @@ fn audit(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+/// A SQL query over the Parquet file: the decision as DataFusion functions.
+#[cfg(feature = "sql")]
+fn sql(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, table: &str) {
+    let columns = "service, party, action, data, purpose, location, at, authorizations";
+    let query = format!(
+        "SELECT privacy_effect({columns}) AS effect, privacy_clause({columns}) AS clause, count(*) AS n \
+         FROM events GROUP BY 1, 2"
+    );
+    group.bench_function("sql_parquet_every_core", |b| {
+        b.iter(|| tool(&["audit", table, "--sql", &query, "--json"]))
+    });
 }
 
 criterion_group!(benches, audit);

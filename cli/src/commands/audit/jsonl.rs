@@ -1,20 +1,23 @@
 //! The audit of a JSON Lines log on every core.
 //!
-//! The log is read in blocks of a few megabytes; each block ends at a line
-//! break (the rest of its last line starts the next block). A block is cut
-//! into parts at line breaks, one per thread and then some; each part's
-//! lines are counted first, so that every part knows the number of its
-//! first line; then the parts are audited in parallel, each into its own
-//! summary and events, and merged in the log's order. The report is the
-//! one a single thread gives, line numbers, listed problems and the events
-//! stream included (`cli/tests/audit_parallel.rs` compares them), and
-//! memory stays bounded by the block, not the log.
+//! A thread of its own reads the log in blocks of a few megabytes, each
+//! ending at a line break (the rest of its last line starts the next
+//! block), while the threads of the pool audit the block before: reading
+//! and deciding overlap. A block is cut into parts at line breaks, one per
+//! thread and then some; each part's lines are counted first, so that
+//! every part knows the number of its first line; then the parts are
+//! audited in parallel, each into its own summary and events, and merged
+//! in the log's order. The report is the one a single thread gives, line
+//! numbers, listed problems and the events stream included
+//! (`cli/tests/audit_parallel.rs` compares them), and memory stays bounded
+//! by three blocks, not the log.
 
 use std::io::Read;
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 use vianet_privacy::audit::Event;
-use vianet_privacy::wire::WireError;
+use vianet_privacy::wire::{WireError, WireErrorKind};
 
 use super::events::{Decided, Encoder, EventsWriter};
 use super::summary::Summary;
@@ -32,7 +35,7 @@ const MIN_PART: usize = 4 << 10;
 /// Reads the whole log into the summary (and the events stream), on
 /// `threads` threads.
 pub fn audit(
-    mut reader: impl Read,
+    reader: impl Read + Send + 'static,
     summary: &mut Summary,
     mut events: Option<&mut EventsWriter>,
     threads: usize,
@@ -43,33 +46,18 @@ pub fn audit(
         .build()
         .map_err(|err| Stop::Failure(Failure::Usage(err.to_string())))?;
     let threads = pool.current_num_threads().max(1);
-    let mut block: Vec<u8> = Vec::with_capacity(BLOCK);
-    let mut carry: Vec<u8> = Vec::new();
-    loop {
-        block.clear();
-        block.append(&mut carry);
-        let wanted = BLOCK.saturating_sub(block.len()).max(MIN_PART);
-        let read = (&mut reader)
-            .take(wanted as u64)
-            .read_to_end(&mut block)
-            .map_err(Stop::Read)?;
-        let end = read == 0;
-        if block.is_empty() {
-            return Ok(());
-        }
-        // The block ends at its last line break; the rest of the line
-        // waits for the next block (unless the log ends here).
-        if !end {
-            match block.iter().rposition(|byte| *byte == b'\n') {
-                Some(last) => carry.extend_from_slice(block.get(last + 1..).unwrap_or_default()),
-                None => {
-                    // One line longer than the block: read on.
-                    carry.append(&mut block);
-                    continue;
-                }
-            }
-            block.truncate(block.len() - carry.len());
-        }
+    // One block waits while one is audited and one is read; the audited
+    // ones go back to the reader to be filled again.
+    let (full, blocks) = mpsc::sync_channel(1);
+    let (spent, empty) = mpsc::channel();
+    // Not joined: when the audit stops early, the reader ends at its next
+    // block (or with the process, if its input never ends).
+    std::thread::Builder::new()
+        .name("audit-reader".into())
+        .spawn(move || read_blocks(reader, &full, &empty))
+        .map_err(|err| Stop::Failure(Failure::Usage(err.to_string())))?;
+    for block in blocks {
+        let block = block.map_err(Stop::Read)?;
         let parts = parts(&block, threads);
         let first_line = summary.lines + 1;
         let audited: Vec<Result<Part, String>> = pool.install(|| {
@@ -99,10 +87,81 @@ pub fn audit(
                 writer.append(encoder).map_err(Stop::Failure)?;
             }
         }
+        // The reader may have gone (after the last block): nothing to do.
+        let _ = spent.send(block);
+    }
+    Ok(())
+}
+
+/// The reader's thread: sends the log in blocks that end at line breaks
+/// (only the last may not), then an error if reading fails. Ends at the
+/// end of the log, at an error, or when the audit no longer listens.
+///
+/// A block that comes back is filled again over its old bytes: they were
+/// initialized once, so they are not cleared again for every block.
+fn read_blocks(
+    mut reader: impl Read,
+    full: &mpsc::SyncSender<std::io::Result<Vec<u8>>>,
+    empty: &mpsc::Receiver<Vec<u8>>,
+) {
+    let mut carry: Vec<u8> = Vec::new();
+    loop {
+        let mut block = empty.try_recv().unwrap_or_default();
+        let size = BLOCK.max(carry.len() + MIN_PART);
+        if block.len() < size {
+            block.resize(size, 0);
+        }
+        let Some((start, space)) = block.split_at_mut_checked(carry.len()) else {
+            return;
+        };
+        start.copy_from_slice(&carry);
+        let filled = match fill(&mut reader, space) {
+            Ok(read) => carry.len() + read,
+            Err(err) => {
+                let _ = full.send(Err(err));
+                return;
+            }
+        };
+        let end = filled < block.len();
+        block.truncate(filled);
+        carry.clear();
+        if !end {
+            // The block ends at its last line break; the rest of the line
+            // waits for the next block.
+            match memchr::memrchr(b'\n', &block) {
+                Some(last) => {
+                    carry.extend_from_slice(block.get(last + 1..).unwrap_or_default());
+                    block.truncate(last + 1);
+                }
+                None => {
+                    // One line longer than the block: read on.
+                    carry = block;
+                    continue;
+                }
+            }
+        }
+        // At the end, what is left is the last line, without a break.
+        if !block.is_empty() && full.send(Ok(block)).is_err() {
+            return;
+        }
         if end {
-            return Ok(());
+            return;
         }
     }
+}
+
+/// Reads until `space` is full or the input ends; the bytes read.
+fn fill(reader: &mut impl Read, space: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while let Some(rest) = space.get_mut(filled..).filter(|rest| !rest.is_empty()) {
+        match reader.read(rest) {
+            Ok(0) => break,
+            Ok(read) => filled += read,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(filled)
 }
 
 /// The block cut at line breaks into parts of about equal size: several
@@ -112,10 +171,7 @@ fn parts(block: &[u8], threads: usize) -> Vec<&[u8]> {
     let mut parts = Vec::with_capacity(block.len() / size + 1);
     let mut rest = block;
     while !rest.is_empty() {
-        let cut = match rest
-            .get(size..)
-            .and_then(|tail| tail.iter().position(|byte| *byte == b'\n'))
-        {
+        let cut = match rest.get(size..).and_then(|tail| memchr::memchr(b'\n', tail)) {
             Some(newline) => size + newline + 1,
             None => rest.len(),
         };
@@ -128,8 +184,28 @@ fn parts(block: &[u8], threads: usize) -> Vec<&[u8]> {
 
 /// The lines of a part: its line breaks, and a last line without one.
 fn lines(part: &[u8]) -> u64 {
-    let breaks = part.iter().filter(|byte| **byte == b'\n').count() as u64;
+    let breaks = memchr::memchr_iter(b'\n', part).count() as u64;
     breaks + u64::from(part.last().is_some_and(|byte| *byte != b'\n'))
+}
+
+/// The lines of a part, without their line breaks (a last line without
+/// one included).
+struct Lines<'a>(&'a [u8]);
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let (line, rest) = match memchr::memchr(b'\n', self.0) {
+            Some(end) => (self.0.get(..end), self.0.get(end + 1..)),
+            None => (Some(self.0), None),
+        };
+        self.0 = rest.unwrap_or_default();
+        line
+    }
 }
 
 /// What a thread made of a part.
@@ -142,22 +218,19 @@ struct Part {
 /// log.
 fn audit_part(part: &[u8], first: u64, max_listed: usize, mut events: Option<Encoder>, tr: Tr) -> Result<Part, String> {
     let mut summary = Summary::new(max_listed);
-    for (number, line) in (first..).zip(part.split_inclusive(|byte| *byte == b'\n')) {
+    for (number, line) in (first..).zip(Lines(part)) {
         summary.lines += 1;
-        let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let Ok(text) = std::str::from_utf8(line) else {
-            summary.reject(number, Diagnosis::not_utf8(tr));
-            continue;
-        };
-        if text.trim().is_empty() {
-            summary.blank();
-            continue;
-        }
-        let event = match Event::from_json_line(text) {
+        // The library checks the line's UTF-8 as it reads it; which
+        // problem a rejected line has is worked out only for the rejected.
+        let event = match Event::from_json_line(line) {
             Ok(event) => event,
             Err(err) => {
-                summary.reject(number, Diagnosis::of(&err, tr));
+                match std::str::from_utf8(line) {
+                    Err(_) => summary.reject(number, WireErrorKind::Syntax, || Diagnosis::not_utf8(tr)),
+                    Ok(text) if text.trim().is_empty() => summary.blank(),
+                    Ok(_) => summary.reject(number, err.kind(), || Diagnosis::of(&err, tr)),
+                }
                 continue;
             }
         };
@@ -165,7 +238,8 @@ fn audit_part(part: &[u8], first: u64, max_listed: usize, mut events: Option<Enc
         let decision = match vianet_privacy::decide(&request) {
             Ok(decision) => decision,
             Err(err) => {
-                summary.reject(number, Diagnosis::of(&WireError::from(err), tr));
+                let err = WireError::from(err);
+                summary.reject(number, err.kind(), || Diagnosis::of(&err, tr));
                 continue;
             }
         };

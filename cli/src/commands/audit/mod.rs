@@ -78,10 +78,10 @@ impl Source<'_> {
     }
 
     /// The reader and its length, when known.
-    fn open(&self, tr: Tr) -> Result<(Box<dyn Read>, Option<u64>), Failure> {
+    fn open(&self, tr: Tr) -> Result<(Box<dyn Read + Send>, Option<u64>), Failure> {
         match self {
             Source::Sample => Ok((Box::new(SAMPLE.as_bytes()), Some(SAMPLE.len() as u64))),
-            Source::Stdin => Ok((Box::new(std::io::stdin().lock()), None)),
+            Source::Stdin => Ok((Box::new(std::io::stdin()), None)),
             Source::File(path) => {
                 let failure = |err| Failure::Read {
                     what: self.name(tr),

@@ -24,7 +24,7 @@ use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use parquet::arrow::ProjectionMask;
 use rayon::prelude::*;
 use vianet_privacy::arrow::{RequestColumns, RequestField};
-use vianet_privacy::wire::WireError;
+use vianet_privacy::wire::{WireError, WireErrorKind};
 
 use super::events::{Decided, Encoder, EventsWriter};
 use super::summary::Summary;
@@ -155,19 +155,23 @@ fn audit_batch(batch: &RecordBatch, first: u64, path: &Path, part: &mut Part, tr
         let request = match columns.request(row) {
             Ok(request) => request,
             Err(rejection) => {
-                summary.reject(number, Diagnosis::of_rejection(&rejection, tr));
+                let diagnosis = Diagnosis::of_rejection(&rejection, tr);
+                summary.reject(number, diagnosis.kind, || diagnosis);
                 continue;
             }
         };
         let Some(at) = request.at else {
             // An event has a time, as a JSON Lines event has `at`.
-            summary.reject(number, Diagnosis::missing_field(RequestField::At.as_str(), tr));
+            summary.reject(number, WireErrorKind::MissingField, || {
+                Diagnosis::missing_field(RequestField::At.as_str(), tr)
+            });
             continue;
         };
         let decision = match vianet_privacy::decide(&request) {
             Ok(decision) => decision,
             Err(err) => {
-                summary.reject(number, Diagnosis::of(&WireError::from(err), tr));
+                let err = WireError::from(err);
+                summary.reject(number, err.kind(), || Diagnosis::of(&err, tr));
                 continue;
             }
         };

@@ -190,11 +190,14 @@ impl Summary {
     }
 
     /// A line that could not be read or decided.
-    pub fn reject(&mut self, line: u64, diagnosis: Diagnosis) {
+    pub fn reject(&mut self, line: u64, kind: WireErrorKind, diagnosis: impl FnOnce() -> Diagnosis) {
         self.rejected += 1;
-        *self.rejected_by_kind.entry(diagnosis.kind).or_default() += 1;
+        *self.rejected_by_kind.entry(kind).or_default() += 1;
         if self.problems.len() < self.max_listed {
-            self.problems.push(Problem { line, diagnosis });
+            self.problems.push(Problem {
+                line,
+                diagnosis: diagnosis(),
+            });
         }
     }
 
