@@ -35,7 +35,7 @@ use vianet_privacy::{
     decide, decide_compliance, decide_reference, wire, Account, Action, ActionSet, Activity, ActivitySet, Advisory,
     Authorization, AuthorizationSet, Checklist, Circumstance, ClauseId, ComplianceRequest, DataElement, DataElementSet,
     Decision, DenyKind, Language, Location, Objection, ObjectionSet, Obligation, ObligationSet, OnlineService, Party,
-    ProhibitedContent, Purpose, Reason, RecordItem, RecordItemSet, RecordRetention, RegistrationInfo,
+    ProhibitedContent, Purpose, PurposeSet, Reason, RecordItem, RecordItemSet, RecordRetention, RegistrationInfo,
     RegistrationInfoSet, Request, RequestError, StatementVersion, WebsiteKind, CHINA_STANDARD_TIME,
 };
 
@@ -1724,5 +1724,33 @@ fn the_targeted_generators_reach_their_allows() {
     ];
     for (what, n) in counts {
         assert!(n >= 10, "only {n} generated: {what}");
+    }
+}
+
+proptest! {
+    #![proptest_config(config(2_000))]
+
+    // The vocabulary's sets (the authorizations a request brings, the
+    // obligations an allow carries, ...): a set lists exactly the names it
+    // holds, each once, in the order the vocabulary declares them, and
+    // its wire form reads back as the same set.
+    #[test]
+    fn a_set_lists_exactly_its_values_in_declaration_order(
+        data in subset::<DataElement, DataElementSet>(DataElement::ALL),
+        obligations in subset::<Obligation, ObligationSet>(Obligation::ALL),
+        purposes in subset::<Purpose, PurposeSet>(Purpose::ALL),
+        authorizations in subset::<Authorization, AuthorizationSet>(Authorization::ALL),
+    ) {
+        fn listed<T: Copy + PartialEq + core::fmt::Debug>(all: &[T], listed: Vec<T>, contains: impl Fn(T) -> bool) {
+            let expected: Vec<T> = all.iter().copied().filter(|value| contains(*value)).collect();
+            assert_eq!(listed, expected);
+        }
+        listed(DataElement::ALL, data.iter().collect(), |value| data.contains(value));
+        listed(Obligation::ALL, obligations.iter().collect(), |value| obligations.contains(value));
+        listed(Purpose::ALL, purposes.iter().collect(), |value| purposes.contains(value));
+        listed(Authorization::ALL, authorizations.iter().collect(), |value| authorizations.contains(value));
+        prop_assert_eq!(data.iter().count(), data.len());
+        let json = serde_json::to_string(&obligations).expect("a set is written");
+        prop_assert_eq!(serde_json::from_str::<ObligationSet>(&json).expect("and read back"), obligations);
     }
 }

@@ -199,8 +199,20 @@ macro_rules! vocabulary {
             }
 
             /// The values in declaration order.
+            ///
+            /// It visits only the values in the set (a bit at a time, from
+            /// the lowest), not every value of the vocabulary.
             pub fn iter(self) -> impl Iterator<Item = $name> {
-                $name::ALL.iter().copied().filter(move |v| self.contains(*v))
+                let mut bits = self.0;
+                core::iter::from_fn(move || {
+                    if bits == 0 {
+                        return None;
+                    }
+                    // A value's bit is its position in `ALL`.
+                    let index = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    $name::ALL.get(index).copied()
+                })
             }
         }
 
