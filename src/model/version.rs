@@ -1,4 +1,4 @@
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::model::vocabulary::vocabulary;
 
@@ -57,18 +57,62 @@ impl StatementVersion {
 
     /// The instant the version takes effect: the start of its date in China
     /// Standard Time.
-    pub fn effective_from(self) -> DateTime<FixedOffset> {
-        let midnight = self.date().and_time(chrono::NaiveTime::MIN);
-        // A fixed offset maps every local time to exactly one instant.
-        match CHINA_STANDARD_TIME.from_local_datetime(&midnight) {
-            chrono::LocalResult::Single(at) | chrono::LocalResult::Ambiguous(at, _) => at,
-            chrono::LocalResult::None => midnight.and_utc().fixed_offset(),
+    ///
+    /// A constant: every decision compares its time with it.
+    pub const fn effective_from(self) -> DateTime<FixedOffset> {
+        match self {
+            StatementVersion::V2020_12_01 => V2020_12_01_EFFECTIVE,
         }
     }
 }
+
+/// The start of `date` in China Standard Time, as the UTC date and time
+/// (the offset is east of UTC and under a day: the day before, at 24 hours
+/// less the offset). Computed at compile time.
+// A `None` here would be a compile-time error, never a run-time panic.
+#[allow(clippy::panic)]
+const fn start_in_china(date: NaiveDate) -> DateTime<FixedOffset> {
+    let offset = CHINA_STANDARD_TIME.local_minus_utc();
+    let (Some(day), true) = (date.pred_opt(), offset > 0 && offset < 86_400) else {
+        panic!("China Standard Time is east of UTC, by less than a day");
+    };
+    let Some(time) = NaiveTime::from_num_seconds_from_midnight_opt((86_400 - offset) as u32, 0) else {
+        panic!("a time of day");
+    };
+    DateTime::from_naive_utc_and_offset(NaiveDateTime::new(day, time), CHINA_STANDARD_TIME)
+}
+
+const V2020_12_01_EFFECTIVE: DateTime<FixedOffset> = start_in_china(V2020_12_01_DATE);
 
 #[allow(clippy::panic)]
 const V2020_12_01_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2020, 12, 1) {
     Some(date) => date,
     None => panic!("2020-12-01 is a valid date"),
 };
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    /// "Updated: December 1, 2020", read in China Standard Time: the
+    /// compile-time instant is midnight of the version's date there, and
+    /// the instant before it is not in force.
+    #[test]
+    fn each_version_takes_effect_at_the_start_of_its_date_in_china() {
+        for &version in StatementVersion::ALL {
+            let midnight = version.date().and_time(NaiveTime::MIN);
+            let expected = CHINA_STANDARD_TIME.from_local_datetime(&midnight).single();
+            assert_eq!(Some(version.effective_from()), expected);
+            assert_eq!(version.effective_from().naive_local(), midnight);
+            let just_before = version.effective_from() - chrono::TimeDelta::nanoseconds(1);
+            assert!(version.check_in_force(just_before).is_err());
+            assert!(version.check_in_force(version.effective_from()).is_ok());
+        }
+        assert_eq!(
+            StatementVersion::CURRENT.effective_from().to_rfc3339(),
+            "2020-12-01T00:00:00+08:00"
+        );
+    }
+}
