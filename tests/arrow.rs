@@ -212,3 +212,85 @@ fn a_column_of_nulls_as_an_empty_dictionary_rejects_every_row() {
         assert_eq!(text(field, row, false).as_deref(), Some("party"));
     }
 }
+
+/// A timestamp column is read as the instant it holds, whatever its unit
+/// and time zone, row after row: rows that go back and forth across days
+/// (and before 1970, and near midnight) read as each alone reads.
+#[test]
+fn timestamps_read_as_the_instants_they_hold_across_days() {
+    use arrow_array::{TimestampMicrosecondArray, TimestampMillisecondArray, TimestampNanosecondArray};
+    use chrono::{DateTime, FixedOffset};
+    use vianet_privacy::arrow::RequestColumns;
+
+    // Seconds since 1970 (UTC), with nanoseconds.
+    let instants: [(i64, u32); 8] = [
+        (1_709_256_600, 0),
+        (1_709_256_601, 999_000_000),
+        (1_709_337_599, 500_000_000),
+        (1_709_337_600, 0),
+        (1_709_256_600, 1_000),
+        (-86_401, 999_999_000),
+        (-1, 0),
+        (4_102_444_799, 123_456_000),
+    ];
+    let names = |value: &str| Arc::new(StringArray::from(vec![value; instants.len()])) as ArrayRef;
+    let nanos: Vec<i64> = instants
+        .iter()
+        .map(|(s, n)| s * 1_000_000_000 + i64::from(*n))
+        .collect();
+    let columns: [(ArrayRef, Option<FixedOffset>); 4] = [
+        (
+            Arc::new(
+                TimestampSecondArray::from(instants.iter().map(|(s, _)| *s).collect::<Vec<_>>())
+                    .with_timezone("+08:00"),
+            ),
+            FixedOffset::east_opt(8 * 3600),
+        ),
+        (
+            Arc::new(
+                TimestampMillisecondArray::from(nanos.iter().map(|n| n.div_euclid(1_000_000)).collect::<Vec<_>>())
+                    .with_timezone("-05:30"),
+            ),
+            FixedOffset::east_opt(-(5 * 3600 + 1800)),
+        ),
+        (
+            Arc::new(
+                TimestampMicrosecondArray::from(nanos.iter().map(|n| n.div_euclid(1_000)).collect::<Vec<_>>())
+                    .with_timezone("+00:00"),
+            ),
+            FixedOffset::east_opt(0),
+        ),
+        (
+            Arc::new(TimestampNanosecondArray::from(nanos.clone()).with_timezone("+08:00")),
+            FixedOffset::east_opt(8 * 3600),
+        ),
+    ];
+    for (unit, (at, offset)) in columns.into_iter().enumerate() {
+        let batch = RecordBatch::try_from_iter([
+            ("service", names("azure")),
+            ("party", names("operator")),
+            ("action", names("use")),
+            ("data", names("customer_content")),
+            ("purpose", names("provide_service")),
+            ("location", names("mainland_china")),
+            ("at", at),
+        ])
+        .expect("a batch");
+        let offset = offset.expect("an offset");
+        let mut columns = RequestColumns::new(&batch).expect("the columns");
+        for (row, (seconds, nanos)) in instants.iter().enumerate() {
+            // What each unit keeps of the nanoseconds.
+            let kept = [0, 1_000_000, 1_000, 1][unit];
+            let nanos = if kept == 0 { 0 } else { nanos - nanos % kept };
+            let expected = DateTime::from_timestamp(*seconds, nanos)
+                .expect("an instant")
+                .with_timezone(&offset);
+            let read = columns.request(row).expect("a request").at;
+            assert_eq!(read, Some(expected), "unit {unit}, row {row}");
+            assert_eq!(
+                read.map(|at| at.offset().local_minus_utc()),
+                Some(offset.local_minus_utc())
+            );
+        }
+    }
+}

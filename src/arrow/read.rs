@@ -11,7 +11,10 @@ use arrow_array::types::{
 use arrow_array::{Array, BooleanArray, GenericListArray, LargeStringArray, RecordBatch, StringArray, StringViewArray};
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{DataType, TimeUnit};
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+
+/// 1970-01-01 in days from 0001-01-01 (chrono's day 1).
+const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 use super::{RejectKind, Rejection, RequestField, SchemaError};
 use crate::model::vocabulary::Vocabulary;
@@ -304,6 +307,10 @@ enum Times<'a> {
         /// The offset of the column's time zone; `None` for a timestamp
         /// without one, a wall-clock time read in China Standard Time.
         offset: Option<FixedOffset>,
+        /// The calendar date of the last row's day (days since 1970): a
+        /// log's rows come a day at a time, and the calendar is the costly
+        /// part of reading a timestamp.
+        day: Option<(i64, NaiveDate)>,
     },
     Strings(Strings<'a>),
 }
@@ -330,10 +337,11 @@ impl<'a> Times<'a> {
             nulls: array.nulls(),
             scale,
             offset: zone.as_deref().map(zone_offset),
+            day: None,
         })
     }
 
-    fn get(&self, field: RequestField, row: usize) -> Result<Option<DateTime<FixedOffset>>, Rejection<'a>> {
+    fn get(&mut self, field: RequestField, row: usize) -> Result<Option<DateTime<FixedOffset>>, Rejection<'a>> {
         match self {
             Times::Absent => Ok(None),
             Times::Stamps {
@@ -341,16 +349,35 @@ impl<'a> Times<'a> {
                 nulls,
                 scale,
                 offset,
+                day,
             } => {
                 if nulls.is_some_and(|nulls| nulls.is_null(row)) {
                     return Ok(None);
                 }
                 let invalid = || Rejection::new(RejectKind::InvalidValue, field);
                 let value = *values.get(row).ok_or_else(invalid)?;
-                let per_second = 1_000_000_000 / scale;
+                let per_second = 1_000_000_000 / *scale;
                 let (seconds, fraction) = (value.div_euclid(per_second), value.rem_euclid(per_second));
-                let nanos = u32::try_from(fraction * scale).map_err(|_| invalid())?;
-                let instant = DateTime::from_timestamp(seconds, nanos).ok_or_else(invalid)?;
+                let nanos = u32::try_from(fraction * *scale).map_err(|_| invalid())?;
+                // `DateTime::from_timestamp`, the date looked up once a day.
+                let (days, second) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+                let date = match *day {
+                    Some((cached, date)) if cached == days => date,
+                    _ => {
+                        let date = i32::try_from(days)
+                            .ok()
+                            .and_then(|days| days.checked_add(UNIX_EPOCH_DAYS_FROM_CE))
+                            .and_then(NaiveDate::from_num_days_from_ce_opt)
+                            .ok_or_else(invalid)?;
+                        *day = Some((days, date));
+                        date
+                    }
+                };
+                let time = u32::try_from(second)
+                    .ok()
+                    .and_then(|second| NaiveTime::from_num_seconds_from_midnight_opt(second, nanos))
+                    .ok_or_else(invalid)?;
+                let instant = NaiveDateTime::new(date, time).and_utc();
                 Ok(Some(match offset {
                     Some(offset) => instant.with_timezone(offset),
                     // A wall-clock time: read in China Standard Time.
