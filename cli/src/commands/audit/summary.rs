@@ -95,7 +95,7 @@ pub struct Disagreement {
 }
 
 /// Allowed and denied counts.
-#[derive(Clone, Copy, Debug, Default, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Outcomes {
     /// Allowed events.
     pub allowed: u64,
@@ -142,16 +142,16 @@ pub struct Summary {
     /// Outcomes per China Standard Time date.
     pub per_day: BTreeMap<NaiveDate, Outcomes>,
     /// Outcomes per deciding clause.
-    pub per_clause: BTreeMap<ClauseId, Outcomes>,
+    pub per_clause: Tally<ClauseId, Outcomes>,
     /// Denials by kind, clause and reason.
     pub denials: BTreeMap<(DenyKind, ClauseId, Reason), u64>,
     /// Denials by kind.
-    pub denied_by_kind: BTreeMap<DenyKind, u64>,
+    pub denied_by_kind: Tally<DenyKind, u64>,
     /// The authorizations that would have turned needs-authorization
     /// denials around.
-    pub missing: BTreeMap<Authorization, u64>,
+    pub missing: Tally<Authorization, u64>,
     /// The obligations of the allows.
-    pub obligations: BTreeMap<Obligation, u64>,
+    pub obligations: Tally<Obligation, u64>,
     /// Rejected lines by error kind.
     pub rejected_by_kind: BTreeMap<WireErrorKind, u64>,
     /// The first `max_listed` rejected lines.
@@ -162,6 +162,8 @@ pub struct Summary {
     pub changes: BTreeMap<Change, u64>,
     /// The first `max_listed` of them.
     pub disagreements: Vec<Disagreement>,
+    /// The last line's China Standard Time day (days since 1970) and date.
+    last_day: Option<(i64, NaiveDate)>,
 }
 
 impl Summary {
@@ -180,6 +182,21 @@ impl Summary {
     }
 
     /// The time of a decided event.
+    /// `vianet_privacy::time::china_date`, looked up once a day: a log's
+    /// lines come a day at a time.
+    fn china_date(&mut self, at: DateTime<FixedOffset>) -> NaiveDate {
+        let offset = i64::from(vianet_privacy::CHINA_STANDARD_TIME.local_minus_utc());
+        let day = (at.timestamp() + offset).div_euclid(86_400);
+        match self.last_day {
+            Some((last, date)) if last == day => date,
+            _ => {
+                let date = vianet_privacy::time::china_date(at);
+                self.last_day = Some((day, date));
+                date
+            }
+        }
+    }
+
     fn saw(&mut self, at: DateTime<FixedOffset>) {
         if self.first.is_none_or(|first| at < first) {
             self.first = Some(at);
@@ -214,25 +231,21 @@ impl Summary {
         self.saw(at);
         self.statement_version = Some(decision.statement_version());
         self.outcomes.add(decision.is_allowed());
-        self.per_day
-            .entry(vianet_privacy::time::china_date(at))
-            .or_default()
-            .add(decision.is_allowed());
+        let day = self.china_date(at);
+        self.per_day.entry(day).or_default().add(decision.is_allowed());
         self.per_clause
-            .entry(decision.clause())
-            .or_default()
-            .add(decision.is_allowed());
+            .count(decision.clause(), |outcomes| outcomes.add(decision.is_allowed()));
         match decision {
             Decision::Allow(allow) => {
                 for obligation in allow.obligations.iter() {
-                    *self.obligations.entry(obligation).or_default() += 1;
+                    self.obligations.count(obligation, |count| *count += 1);
                 }
             }
             Decision::Deny(deny) => {
-                *self.denied_by_kind.entry(deny.kind).or_default() += 1;
+                self.denied_by_kind.count(deny.kind, |count| *count += 1);
                 *self.denials.entry((deny.kind, deny.clause, deny.reason)).or_default() += 1;
                 for authorization in deny.missing.iter() {
-                    *self.missing.entry(authorization).or_default() += 1;
+                    self.missing.count(authorization, |count| *count += 1);
                 }
             }
         }
@@ -282,11 +295,15 @@ impl Summary {
             self.statement_version = later.statement_version;
         }
         add_outcomes(&mut self.per_day, later.per_day);
-        add_outcomes(&mut self.per_clause, later.per_clause);
+        self.per_clause.merge(&later.per_clause, |into, from| {
+            into.allowed += from.allowed;
+            into.denied += from.denied;
+        });
         add(&mut self.denials, later.denials);
-        add(&mut self.denied_by_kind, later.denied_by_kind);
-        add(&mut self.missing, later.missing);
-        add(&mut self.obligations, later.obligations);
+        self.denied_by_kind
+            .merge(&later.denied_by_kind, |into, from| *into += from);
+        self.missing.merge(&later.missing, |into, from| *into += from);
+        self.obligations.merge(&later.obligations, |into, from| *into += from);
         add(&mut self.rejected_by_kind, later.rejected_by_kind);
         let room = self.max_listed.saturating_sub(self.problems.len());
         self.problems.extend(later.problems.into_iter().take(room));
@@ -401,6 +418,90 @@ impl Summary {
             "strict": strict,
             "failed": failed,
         })
+    }
+}
+
+/// The vocabularies a [`Tally`] counts by: each value has a slot, its
+/// position in the vocabulary (the order of its `Ord` too).
+pub trait Keyed: Copy + 'static {
+    const ALL: &'static [Self];
+    fn index(self) -> usize;
+}
+
+macro_rules! keyed {
+    ($($ty:ty),+) => {$(
+        impl Keyed for $ty {
+            const ALL: &'static [Self] = <$ty>::ALL;
+            fn index(self) -> usize {
+                <$ty>::index(self)
+            }
+        }
+    )+};
+}
+
+keyed!(ClauseId, Obligation, Authorization, DenyKind);
+
+/// Counts by a vocabulary's value, a slot per value: counting a line is
+/// an index, not a search of a map (the audit counts each line's clause
+/// and obligations). Listed, and written as a JSON object, in the
+/// vocabulary's order, leaving out the values never counted: what a
+/// `BTreeMap` of the same keys gives.
+#[derive(Clone, Debug)]
+pub struct Tally<K, V> {
+    counts: Vec<V>,
+    keys: std::marker::PhantomData<K>,
+}
+
+impl<K: Keyed, V: Default + Clone> Default for Tally<K, V> {
+    fn default() -> Self {
+        Tally {
+            counts: vec![V::default(); K::ALL.len()],
+            keys: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<K: Keyed, V: Default + Clone + PartialEq> Tally<K, V> {
+    /// Counts `key`: `add` changes its slot (every value has one).
+    pub fn count(&mut self, key: K, add: impl FnOnce(&mut V)) {
+        if let Some(slot) = self.counts.get_mut(key.index()) {
+            add(slot);
+        }
+    }
+
+    /// The values counted, with their counts, in the vocabulary's order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static K, &V)> + '_ {
+        let zero = V::default();
+        K::ALL
+            .iter()
+            .zip(&self.counts)
+            .filter(move |(_, count)| **count != zero)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.iter().next().is_none()
+    }
+
+    /// Adds a later part's counts.
+    fn merge(&mut self, later: &Tally<K, V>, add: impl Fn(&mut V, &V)) {
+        for (into, from) in self.counts.iter_mut().zip(&later.counts) {
+            add(into, from);
+        }
+    }
+}
+
+impl<'a, K: Keyed, V: Default + Clone + PartialEq> IntoIterator for &'a Tally<K, V> {
+    type Item = (&'static K, &'a V);
+    type IntoIter = Box<dyn Iterator<Item = (&'static K, &'a V)> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl<K: Keyed + Serialize, V: Default + Clone + PartialEq + Serialize> Serialize for Tally<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
     }
 }
 
