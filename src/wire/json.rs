@@ -276,6 +276,7 @@ trait Strict {
 /// The input's UTF-8 is checked once, as a whole, and then read as text
 /// (JSON is UTF-8: bytes that are not are a syntax error wherever they
 /// are, even inside a field that would be skipped).
+#[inline]
 fn strict<S: Strict>(json: &[u8], reader: S) -> Result<S::Value, WireError> {
     let text = std::str::from_utf8(json).map_err(|err| not_utf8(json, err.valid_up_to()))?;
     let faults = Faults::default();
@@ -333,6 +334,7 @@ strict_readers! {
 /// Reads a log line or an audit record ([`crate::audit`]): `envelope`
 /// says whether fields the format does not define are skipped.
 #[doc(hidden)]
+#[inline]
 pub(crate) fn read_event(json: &[u8], envelope: bool) -> Result<EventLine, WireError> {
     strict(json, EventReader { envelope })
 }

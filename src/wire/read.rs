@@ -466,7 +466,12 @@ impl<'de> Visitor<'de> for Key<'_> {
     }
 
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
-        match self.fields.iter().position(|field| *field == key) {
+        // Length and first byte first: most fields differ there, without a
+        // call to compare the rest.
+        let same = |field: &&str| {
+            field.len() == key.len() && field.as_bytes().first() == key.as_bytes().first() && *field == key
+        };
+        match self.fields.iter().position(same) {
             Some(position) => Ok(Some(position)),
             None if self.envelope => Ok(None),
             None => Err(self.faults.fail(
