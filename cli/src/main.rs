@@ -137,6 +137,61 @@ fn command() -> clap::Command {
         )
 }
 
+/// The language asked for with `--lang`, read by clap, before the help or
+/// an error is written in it: the command line parsed leniently, its help
+/// and version flags read as plain flags (so that `--help --lang zh-CN` is
+/// read to the end), every value but `--lang`'s taken as it is, and the
+/// arguments clap reports as unknown left out. English when `--lang` is absent
+/// or its value unknown; the real parse then reports what is wrong.
+fn asked_language(args: &[OsString]) -> Language {
+    let lenient = |arg: Arg| {
+        if arg.get_id() == "help" || arg.get_id() == "version" {
+            arg.action(ArgAction::SetTrue)
+        } else if arg.get_id() != "lang" && arg.get_action().takes_values() {
+            arg.value_parser(clap::builder::ValueParser::os_string())
+        } else {
+            arg
+        }
+    };
+    let parser = |ignore_errors: bool| {
+        command()
+            .ignore_errors(ignore_errors)
+            .mut_args(lenient)
+            .mut_subcommands(|subcommand| subcommand.mut_args(lenient))
+    };
+    let language = |matches: clap::ArgMatches| matches.get_one::<Language>("lang").copied();
+    let mut args: Vec<&OsString> = args.iter().collect();
+    for _ in 0..args.len() {
+        let err = match parser(false).try_get_matches_from(&args) {
+            Ok(matches) => return language(matches).unwrap_or(Language::En),
+            Err(err) if err.kind() == clap::error::ErrorKind::UnknownArgument => err,
+            Err(_) => break,
+        };
+        let Some(clap::error::ContextValue::String(unknown)) = err.get(clap::error::ContextKind::InvalidArg) else {
+            break;
+        };
+        let given = |arg: &&OsString| {
+            arg.to_str().is_some_and(|arg| {
+                arg == unknown
+                    || arg
+                        .strip_prefix(unknown.as_str())
+                        .is_some_and(|rest| rest.starts_with('='))
+            })
+        };
+        match args.iter().position(given) {
+            Some(at) => args.remove(at),
+            None => break,
+        };
+    }
+    // What is left wrong (a missing subcommand or value): clap reads what
+    // it can.
+    parser(true)
+        .try_get_matches_from(&args)
+        .ok()
+        .and_then(language)
+        .unwrap_or(Language::En)
+}
+
 fn run(cli: Cli) -> Result<Outcome, Failure> {
     let global = cli.global;
     match cli.command {
@@ -149,7 +204,7 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
 
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    let asked = messages::language_in_args(&args);
+    let asked = asked_language(&args);
     messages::set_help_language(asked);
     let parsed = command()
         .try_get_matches_from(args)
@@ -196,6 +251,27 @@ mod tests {
             }
         }
         messages::set_help_language(Language::En);
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_arguments() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        let read = |list: &[&str]| asked_language(&args(list));
+        assert_eq!(read(&["x", "audit", "--lang", "zh-CN"]), Language::ZhCn);
+        assert_eq!(read(&["x", "--lang=zh-CN", "clauses"]), Language::ZhCn);
+        assert_eq!(read(&["x", "audit", "--help", "--lang", "zh-CN"]), Language::ZhCn);
+        assert_eq!(
+            read(&["x", "check", "--party", "regulator", "--lang", "zh-CN"]),
+            Language::ZhCn
+        );
+        assert_eq!(
+            read(&["x", "check", "--prty", "operator", "--lang", "zh-CN"]),
+            Language::ZhCn
+        );
+        assert_eq!(read(&["x", "--lang", "zh-CN"]), Language::ZhCn);
+        assert_eq!(read(&["x", "clauses", "--lang", "fr"]), Language::En);
+        assert_eq!(read(&["x", "clauses"]), Language::En);
+        assert_eq!(read(&["x", "check", "--", "--lang", "zh-CN"]), Language::En);
     }
 
     #[test]

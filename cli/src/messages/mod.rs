@@ -229,27 +229,6 @@ impl Tr {
 /// built, so that its help and its errors are in the language asked for.
 static CHINESE: AtomicBool = AtomicBool::new(false);
 
-/// The language of `--lang` in the raw arguments (English when absent or
-/// unknown: clap then reports the bad value).
-pub fn language_in_args(args: &[std::ffi::OsString]) -> Language {
-    let mut language = Language::En;
-    let mut iter = args.iter().map(|arg| arg.to_string_lossy());
-    while let Some(arg) = iter.next() {
-        if arg == "--" {
-            break;
-        }
-        let value = if arg == "--lang" {
-            iter.next().map(|value| value.into_owned())
-        } else {
-            arg.strip_prefix("--lang=").map(str::to_owned)
-        };
-        if let Some(parsed) = value.and_then(|value| value.parse::<Language>().ok()) {
-            language = parsed;
-        }
-    }
-    language
-}
-
 /// Sets the language of the command's help.
 pub fn set_help_language(language: Language) {
     CHINESE.store(language == Language::ZhCn, Ordering::Relaxed);
@@ -403,21 +382,6 @@ mod tests {
         for (key, text) in en::HELP {
             assert!(!text.is_empty(), "help {key} is empty");
         }
-    }
-
-    #[test]
-    fn the_language_is_read_from_the_arguments() {
-        let args = |list: &[&str]| list.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
-        assert_eq!(
-            language_in_args(&args(&["x", "audit", "--lang", "zh-CN"])),
-            Language::ZhCn
-        );
-        assert_eq!(
-            language_in_args(&args(&["x", "--lang=zh-CN", "clauses"])),
-            Language::ZhCn
-        );
-        assert_eq!(language_in_args(&args(&["x", "--lang", "fr"])), Language::En);
-        assert_eq!(language_in_args(&args(&["x", "--", "--lang", "zh-CN"])), Language::En);
     }
 
     #[test]
