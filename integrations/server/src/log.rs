@@ -182,22 +182,7 @@ impl DecisionLog {
     /// `timeout`, or the log is closed. The caller must not answer the
     /// decisions then.
     pub async fn write(&self, bytes: Vec<u8>, lines: u64, timeout: Duration) -> Result<(), LogFailure> {
-        let (done, confirmed) = oneshot::channel();
-        let handed_over = async {
-            self.tx
-                .send(Pending {
-                    bytes,
-                    lines,
-                    sync: false,
-                    done,
-                })
-                .await
-                .map_err(|_| LogFailure::Closed)?;
-            confirmed.await.map_err(|_| LogFailure::Closed)?
-        };
-        tokio::time::timeout(timeout, handed_over)
-            .await
-            .map_err(|_| LogFailure::Timeout(timeout))?
+        self.hand_over(bytes, lines, false, timeout).await
     }
 
     /// Returns once everything handed over before is written and durable
@@ -207,13 +192,20 @@ impl DecisionLog {
     ///
     /// As [`DecisionLog::write`].
     pub async fn sync(&self, timeout: Duration) -> Result<(), LogFailure> {
+        self.hand_over(Vec::new(), 0, true, timeout).await
+    }
+
+    /// Hands `bytes` to the log's thread and waits, at most `timeout`, for
+    /// it to confirm that they are written (and, with `sync`, that
+    /// everything written is durable).
+    async fn hand_over(&self, bytes: Vec<u8>, lines: u64, sync: bool, timeout: Duration) -> Result<(), LogFailure> {
         let (done, confirmed) = oneshot::channel();
         let handed_over = async {
             self.tx
                 .send(Pending {
-                    bytes: Vec::new(),
-                    lines: 0,
-                    sync: true,
+                    bytes,
+                    lines,
+                    sync,
                     done,
                 })
                 .await
