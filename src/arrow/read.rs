@@ -356,8 +356,14 @@ impl<'a> Times<'a> {
                 }
                 let invalid = || Rejection::new(RejectKind::InvalidValue, field);
                 let value = *values.get(row).ok_or_else(invalid)?;
-                let per_second = 1_000_000_000 / *scale;
-                let (seconds, fraction) = (value.div_euclid(per_second), value.rem_euclid(per_second));
+                // Each unit divided by a constant (a multiplication, not a
+                // division, per row).
+                let (seconds, fraction) = match *scale {
+                    1_000_000_000 => (value, 0),
+                    1_000_000 => (value.div_euclid(1_000), value.rem_euclid(1_000)),
+                    1_000 => (value.div_euclid(1_000_000), value.rem_euclid(1_000_000)),
+                    _ => (value.div_euclid(1_000_000_000), value.rem_euclid(1_000_000_000)),
+                };
                 let nanos = u32::try_from(fraction * *scale).map_err(|_| invalid())?;
                 // `DateTime::from_timestamp`, the date looked up once a day.
                 let (days, second) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
