@@ -29,6 +29,9 @@ use crate::messages::Tr;
 /// How much of the log is read at once.
 const BLOCK: usize = 16 << 20;
 
+/// How many blocks the reader makes: one read, one waiting, one audited.
+const BLOCKS: usize = 3;
+
 /// The smallest part worth a task of its own.
 const MIN_PART: usize = 4 << 10;
 
@@ -105,8 +108,24 @@ fn read_blocks(
     empty: &mpsc::Receiver<Vec<u8>>,
 ) {
     let mut carry: Vec<u8> = Vec::new();
+    let mut made = 0;
     loop {
-        let mut block = empty.try_recv().unwrap_or_default();
+        // At most three blocks: one read, one waiting, one audited; a new
+        // block's memory is cleared by the kernel and again here, so they
+        // are made once and reused.
+        let recycled = if made < BLOCKS {
+            empty.try_recv().ok()
+        } else {
+            match empty.recv() {
+                Ok(block) => Some(block),
+                // The audit has stopped.
+                Err(_) => return,
+            }
+        };
+        let mut block = recycled.unwrap_or_else(|| {
+            made += 1;
+            Vec::new()
+        });
         let size = BLOCK.max(carry.len() + MIN_PART);
         if block.len() < size {
             block.resize(size, 0);
