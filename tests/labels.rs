@@ -133,3 +133,70 @@ fn explanations_render_in_both_languages() {
     }
     assert!(seen > 1000);
 }
+
+/// Every name reads back as its value, in every vocabulary, and nothing
+/// else does: a name one byte longer, shorter or different, or in capitals,
+/// is refused (unless it is another value's name), with the valid names
+/// listed.
+#[test]
+fn every_name_reads_back_and_near_names_are_refused() {
+    fn check<T: Copy + PartialEq + core::fmt::Debug + core::str::FromStr<Err = UnknownName>>(
+        all: &[T],
+        name: impl Fn(T) -> &'static str,
+    ) -> usize {
+        let names: Vec<&str> = all.iter().map(|value| name(*value)).collect();
+        for value in all {
+            assert_eq!(name(*value).parse::<T>().ok(), Some(*value), "{}", name(*value));
+        }
+        let mut refused = 0;
+        for value in all {
+            let wire = name(*value);
+            let mut near = vec![
+                format!("{wire}x"),
+                wire[..wire.len() - 1].to_owned(),
+                wire.to_uppercase(),
+            ];
+            near.push(format!(
+                "{}{}",
+                &wire[..wire.len() - 1],
+                if wire.ends_with('a') { 'b' } else { 'a' }
+            ));
+            near.push(String::new());
+            for other in near {
+                if names.contains(&other.as_str()) {
+                    continue;
+                }
+                let err = other.parse::<T>().expect_err(&other);
+                assert_eq!(err.given(), other);
+                assert_eq!(err.valid(), names.as_slice());
+                refused += 1;
+            }
+        }
+        refused
+    }
+    macro_rules! check_all {
+        ($($ty:ty),+ $(,)?) => {
+            0 $(+ check(<$ty>::ALL, <$ty>::as_str))+
+        };
+    }
+    let refused = check_all!(
+        OnlineService,
+        Party,
+        Action,
+        DataElement,
+        DataCategory,
+        Purpose,
+        Location,
+        Authorization,
+        Circumstance,
+        Objection,
+        Reason,
+        DenyKind,
+        Obligation,
+        Advisory,
+        ClauseId,
+        Section,
+        StatementVersion,
+    );
+    assert!(refused > 1000, "only {refused} near names were tried");
+}
