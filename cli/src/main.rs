@@ -137,13 +137,18 @@ fn command() -> clap::Command {
         )
 }
 
-/// The language asked for with `--lang`, read by clap, before the help or
-/// an error is written in it: the command line parsed leniently, its help
-/// and version flags read as plain flags (so that `--help --lang zh-CN` is
-/// read to the end), every value but `--lang`'s taken as it is, and the
-/// arguments clap reports as unknown left out. English when `--lang` is absent
-/// or its value unknown; the real parse then reports what is wrong.
-fn asked_language(args: &[OsString]) -> Language {
+/// The language asked for with `--lang`, read by clap before the help or
+/// an error is written in it: the same command made lenient (help and
+/// version read as plain flags, so that `--help --lang zh-CN` is read to
+/// the end; every value but `--lang`'s taken as given; errors ignored).
+/// English when `--lang` is absent, its value is unknown, or clap stops
+/// before it (an unknown option earlier on the line); the real parse then
+/// reports what is wrong.
+fn asked_language<I, T>(args: I) -> Language
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
     let lenient = |arg: Arg| {
         if arg.get_id() == "help" || arg.get_id() == "version" {
             arg.action(ArgAction::SetTrue)
@@ -153,42 +158,13 @@ fn asked_language(args: &[OsString]) -> Language {
             arg
         }
     };
-    let parser = |ignore_errors: bool| {
-        command()
-            .ignore_errors(ignore_errors)
-            .mut_args(lenient)
-            .mut_subcommands(|subcommand| subcommand.mut_args(lenient))
-    };
-    let language = |matches: clap::ArgMatches| matches.get_one::<Language>("lang").copied();
-    let mut args: Vec<&OsString> = args.iter().collect();
-    for _ in 0..args.len() {
-        let err = match parser(false).try_get_matches_from(&args) {
-            Ok(matches) => return language(matches).unwrap_or(Language::En),
-            Err(err) if err.kind() == clap::error::ErrorKind::UnknownArgument => err,
-            Err(_) => break,
-        };
-        let Some(clap::error::ContextValue::String(unknown)) = err.get(clap::error::ContextKind::InvalidArg) else {
-            break;
-        };
-        let given = |arg: &&OsString| {
-            arg.to_str().is_some_and(|arg| {
-                arg == unknown
-                    || arg
-                        .strip_prefix(unknown.as_str())
-                        .is_some_and(|rest| rest.starts_with('='))
-            })
-        };
-        match args.iter().position(given) {
-            Some(at) => args.remove(at),
-            None => break,
-        };
-    }
-    // What is left wrong (a missing subcommand or value): clap reads what
-    // it can.
-    parser(true)
-        .try_get_matches_from(&args)
+    command()
+        .ignore_errors(true)
+        .mut_args(lenient)
+        .mut_subcommands(|subcommand| subcommand.mut_args(lenient))
+        .try_get_matches_from(args)
         .ok()
-        .and_then(language)
+        .and_then(|matches| matches.get_one::<Language>("lang").copied())
         .unwrap_or(Language::En)
 }
 
@@ -203,11 +179,10 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<OsString> = std::env::args_os().collect();
-    let asked = asked_language(&args);
+    let asked = asked_language(std::env::args_os());
     messages::set_help_language(asked);
     let parsed = command()
-        .try_get_matches_from(args)
+        .try_get_matches_from(std::env::args_os())
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
@@ -255,8 +230,7 @@ mod tests {
 
     #[test]
     fn the_language_is_read_from_the_arguments() {
-        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
-        let read = |list: &[&str]| asked_language(&args(list));
+        let read = |list: &[&str]| asked_language(list.iter().copied());
         assert_eq!(read(&["x", "audit", "--lang", "zh-CN"]), Language::ZhCn);
         assert_eq!(read(&["x", "--lang=zh-CN", "clauses"]), Language::ZhCn);
         assert_eq!(read(&["x", "audit", "--help", "--lang", "zh-CN"]), Language::ZhCn);
@@ -264,8 +238,13 @@ mod tests {
             read(&["x", "check", "--party", "regulator", "--lang", "zh-CN"]),
             Language::ZhCn
         );
+        // clap stops at an unknown option: the error is then in English.
         assert_eq!(
             read(&["x", "check", "--prty", "operator", "--lang", "zh-CN"]),
+            Language::En
+        );
+        assert_eq!(
+            read(&["x", "check", "--lang", "zh-CN", "--prty", "operator"]),
             Language::ZhCn
         );
         assert_eq!(read(&["x", "--lang", "zh-CN"]), Language::ZhCn);
