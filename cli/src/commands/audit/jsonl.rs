@@ -44,10 +44,7 @@ pub fn audit(
     threads: usize,
     tr: Tr,
 ) -> Result<(), Stop> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|err| Stop::Failure(Failure::Usage(err.to_string())))?;
+    let pool = super::pool(threads)?;
     let threads = pool.current_num_threads().max(1);
     // One block waits while one is audited and one is read; the audited
     // ones go back to the reader to be filled again.

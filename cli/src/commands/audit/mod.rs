@@ -234,3 +234,11 @@ pub enum Stop {
     /// Something else: an output, a bad option.
     Failure(Failure),
 }
+
+/// The audit's threads: `threads` of them (0: one per core).
+fn pool(threads: usize) -> Result<rayon::ThreadPool, Stop> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|err| Stop::Failure(Failure::Usage(err.to_string())))
+}

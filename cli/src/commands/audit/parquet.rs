@@ -52,10 +52,7 @@ pub fn audit(
     bar: &ProgressBar,
     tr: Tr,
 ) -> Result<(), Stop> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|err| Stop::Failure(Failure::Usage(err.to_string())))?;
+    let pool = super::pool(threads)?;
     let builder = open(path)?;
     let metadata = builder.metadata().clone();
     // Where each row group starts in the file, from row 1.
