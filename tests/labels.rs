@@ -38,6 +38,33 @@ fn check(vocabulary: &str, name: &str, en: &str, zh: &str) -> Vec<String> {
     wrong
 }
 
+/// Calls `$then!` with the arguments given and then every vocabulary of
+/// the crate (the one list of them the tests of this file use).
+macro_rules! vocabularies {
+    ($then:ident $(, $arg:ident)*) => {
+        $then!(
+            $($arg,)*
+            OnlineService,
+            Party,
+            Action,
+            DataElement,
+            DataCategory,
+            Purpose,
+            Location,
+            Authorization,
+            Circumstance,
+            Objection,
+            Reason,
+            DenyKind,
+            Obligation,
+            Advisory,
+            ClauseId,
+            Section,
+            StatementVersion,
+        )
+    };
+}
+
 macro_rules! check_all {
     ($wrong:ident, $count:ident, $($ty:ty),+ $(,)?) => {$(
         for value in <$ty>::ALL {
@@ -56,27 +83,7 @@ macro_rules! check_all {
 fn every_term_has_english_and_clean_simplified_chinese() {
     let mut wrong = Vec::new();
     let mut count = 0usize;
-    check_all!(
-        wrong,
-        count,
-        OnlineService,
-        Party,
-        Action,
-        DataElement,
-        DataCategory,
-        Purpose,
-        Location,
-        Authorization,
-        Circumstance,
-        Objection,
-        Reason,
-        DenyKind,
-        Obligation,
-        Advisory,
-        ClauseId,
-        Section,
-        StatementVersion,
-    );
+    vocabularies!(check_all, wrong, count);
     #[cfg(feature = "json")]
     check_all!(wrong, count, vianet_privacy::wire::WireErrorKind);
     // Reasons also render through `text`.
@@ -174,29 +181,11 @@ fn every_name_reads_back_and_near_names_are_refused() {
         }
         refused
     }
-    macro_rules! check_all {
+    macro_rules! refused_in {
         ($($ty:ty),+ $(,)?) => {
             0 $(+ check(<$ty>::ALL, <$ty>::as_str))+
         };
     }
-    let refused = check_all!(
-        OnlineService,
-        Party,
-        Action,
-        DataElement,
-        DataCategory,
-        Purpose,
-        Location,
-        Authorization,
-        Circumstance,
-        Objection,
-        Reason,
-        DenyKind,
-        Obligation,
-        Advisory,
-        ClauseId,
-        Section,
-        StatementVersion,
-    );
+    let refused = vocabularies!(refused_in);
     assert!(refused > 1000, "only {refused} near names were tried");
 }
