@@ -123,7 +123,10 @@ fn read_blocks(
             made += 1;
             Vec::new()
         });
-        let size = BLOCK.max(carry.len() + MIN_PART);
+        // Twice the carry at least: a line longer than a block is read in
+        // doubling blocks, not a few kilobytes more each time (which copied
+        // the line over and over).
+        let size = BLOCK.max(carry.len().saturating_mul(2));
         if block.len() < size {
             block.resize(size, 0);
         }
@@ -150,8 +153,11 @@ fn read_blocks(
                     block.truncate(last + 1);
                 }
                 None => {
-                    // One line longer than the block: read on.
+                    // One line longer than the block: read on. The block
+                    // becomes the carry (the old carry is let go), so it
+                    // no longer counts among the blocks made.
                     carry = block;
+                    made -= 1;
                     continue;
                 }
             }
@@ -296,6 +302,30 @@ mod tests {
             assert_eq!(part.last(), Some(&b'\n'));
         }
         assert_eq!(parts.iter().map(|part| lines(part)).sum::<u64>(), 1001);
+    }
+
+    /// A line longer than the reader's blocks, each made anew as the line
+    /// grows (16, 32, 64 MiB, then a fourth), is read whole: the reader
+    /// neither waits for a block that cannot come back nor copies the line
+    /// a few kilobytes at a time. (The wait guard only turns a hang into a
+    /// failure.)
+    #[test]
+    fn a_line_longer_than_every_block_is_read_whole() {
+        let long = BLOCK * 9 / 2;
+        let mut log = vec![b'x'; long];
+        log.extend_from_slice(b"\nlast");
+        let (full, blocks) = mpsc::sync_channel(1);
+        let (spent, empty) = mpsc::channel();
+        let reader = std::io::Cursor::new(log);
+        std::thread::spawn(move || read_blocks(reader, &full, &empty));
+        let mut got = Vec::new();
+        while let Ok(block) = blocks.recv_timeout(std::time::Duration::from_secs(120)) {
+            let block = block.expect("read");
+            got.push((block.len(), block.ends_with(b"\n")));
+            let _ = spent.send(block);
+        }
+        assert_eq!(got.iter().map(|(len, _)| len).sum::<usize>(), long + 5, "{got:?}");
+        assert!(got.first().is_some_and(|(len, _)| *len > long), "{got:?}");
     }
 
     #[test]
